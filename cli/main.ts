@@ -2,10 +2,13 @@
  * The `orderfeed` command line: one subcommand per file in ./commands.
  */
 import { Command } from 'commander';
+import { handoffCommand } from './commands/handoff.ts';
 
 const program = new Command('orderfeed')
   .description('Land VenueNext order events in a Parquet warehouse, locally or on AWS.')
   .showHelpAfterError()
   .configureHelp({ sortSubcommands: true });
+
+program.addCommand(handoffCommand());
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,44 @@
+/**
+ * The message a client sends VenueNext after deploying phase 1, and the client's own next
+ * step for phase 2, in the order the VenueNext Kinesis feed document describes.
+ */
+import type { HandoffDetails } from './stack-outputs.ts';
+
+export interface HandoffMessageOptions {
+  /**
+   * A secret the client chose for the writer role's `sts:ExternalId` condition. When left
+   * out, the message asks for no external ID and the phase 2 command has no `externalId`.
+   */
+  readonly externalId?: string;
+}
+
+/** Returns the phase 1 message for VenueNext followed by the client's phase 2 instructions. */
+export function handoffMessage(details: HandoffDetails, options: HandoffMessageOptions = {}) {
+  const { externalId } = options;
+  const externalIdLine = externalId
+    ? [`  External ID (pass it as ExternalId when assuming the role): ${externalId}`]
+    : [];
+  const externalIdFlag = externalId ? ` -c externalId=${externalId}` : '';
+
+  return [
+    '--- Message for VenueNext (phase 1) ---',
+    'Please publish our Stadium order.state.change events to our Kinesis stream.',
+    'Your publishing Lambda assumes our writer role, then calls PutRecord or PutRecords:',
+    `  Writer role ARN: ${details.writerRoleArn}`,
+    `  Region:          ${details.region}`,
+    `  Stream name:     ${details.streamName}`,
+    ...externalIdLine,
+    'Please send us the ARN of the IAM role your publishing Lambda runs as, so that we can',
+    'let it assume the writer role.',
+    '',
+    '--- Your next step (phase 2) ---',
+    'Until then, no one outside this account can assume the writer role.',
+    "When VenueNext sends their Lambda role's ARN, trust it (and only it) by redeploying:",
+    `  npx cdk deploy -c publisherRoleArn=<VenueNext role ARN>${externalIdFlag}`,
+    ...(externalId
+      ? []
+      : ['  (If you agree an external ID with VenueNext, add -c externalId=<that ID>.)']),
+    ...(details.streamArn ? [`Stream ARN, for your records: ${details.streamArn}`] : []),
+    '',
+  ].join('\n');
+}

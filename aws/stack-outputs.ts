@@ -1,0 +1,62 @@
+/**
+ * Reads what a client hands to VenueNext from the deployed stack's CloudFormation outputs.
+ */
+import { type CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+
+/** What VenueNext needs to publish into the client's account. */
+export interface HandoffDetails {
+  readonly writerRoleArn: string;
+  readonly streamName: string;
+  /** Not needed by VenueNext in phase 1; shown so the client can check the stream. */
+  readonly streamArn?: string;
+  readonly region: string;
+}
+
+/** The stack name `npx cdk deploy` uses when no stage prefix is configured. */
+export const DEFAULT_STACK_NAME = 'orderfeed';
+
+/** The output keys the infra stack exports, by the handoff detail each one holds. */
+export const STACK_OUTPUT_KEYS = {
+  writerRoleArn: 'WriterRoleArn',
+  streamName: 'StreamName',
+  streamArn: 'StreamArn',
+  region: 'Region',
+} as const;
+
+export class StackOutputsError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'StackOutputsError';
+  }
+}
+
+/**
+ * Describes `stackName` and returns its handoff outputs; throws a {@link StackOutputsError}
+ * naming the stack and the missing output keys when the stack is not the orderfeed stack.
+ */
+export async function readHandoffDetails(
+  client: CloudFormationClient,
+  stackName: string,
+): Promise<HandoffDetails> {
+  const answer = await client.send(new DescribeStacksCommand({ StackName: stackName }));
+  const stack = answer.Stacks?.[0];
+  if (!stack) throw new StackOutputsError(`stack ${stackName} was not found`);
+
+  const outputs = new Map((stack.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+  const { writerRoleArn, streamName, region } = STACK_OUTPUT_KEYS;
+  const missing = [writerRoleArn, streamName, region].filter((key) => !outputs.get(key));
+  if (missing.length > 0) {
+    const present = [...outputs.keys()].join(', ') || 'none';
+    throw new StackOutputsError(
+      `stack ${stackName} has no output ${missing.join(', ')} (outputs: ${present}); ` +
+        'is it the orderfeed stack, and has the deploy finished?',
+    );
+  }
+
+  return {
+    writerRoleArn: outputs.get(STACK_OUTPUT_KEYS.writerRoleArn) as string,
+    streamName: outputs.get(STACK_OUTPUT_KEYS.streamName) as string,
+    streamArn: outputs.get(STACK_OUTPUT_KEYS.streamArn),
+    region: outputs.get(STACK_OUTPUT_KEYS.region) as string,
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { handoffMessage } from '../../aws/handoff-message.ts';
+
+const DETAILS = {
+  writerRoleArn: 'arn:aws:iam::111122223333:role/orderfeed-writer',
+  streamName: 'orderfeed-orders',
+  region: 'us-east-2',
+};
+
+describe('Function: handoffMessage', () => {
+  it('gives VenueNext the writer role ARN, region and stream name for phase 1', () => {
+    const message = handoffMessage(DETAILS);
+
+    expect(message).toContain(
+      '  Writer role ARN: arn:aws:iam::111122223333:role/orderfeed-writer\n' +
+        '  Region:          us-east-2\n' +
+        '  Stream name:     orderfeed-orders\n',
+    );
+    expect(message).not.toContain('External ID (pass it');
+  });
+
+  it('tells the client how to trust the VenueNext role in phase 2', () => {
+    const message = handoffMessage(DETAILS);
+
+    expect(message).toContain('  npx cdk deploy -c publisherRoleArn=<VenueNext role ARN>\n');
+  });
+
+  it('shares the external ID with VenueNext and adds it to the phase 2 deploy', () => {
+    const message = handoffMessage(DETAILS, { externalId: 'cubs-7f3a' });
+
+    expect(message).toContain(
+      '  External ID (pass it as ExternalId when assuming the role): cubs-7f3a\n',
+    );
+    expect(message).toContain(
+      '  npx cdk deploy -c publisherRoleArn=<VenueNext role ARN> -c externalId=cubs-7f3a\n',
+    );
+  });
+});
