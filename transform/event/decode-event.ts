@@ -1,0 +1,70 @@
+/**
+ * Decodes one Kinesis record into an order event, or says it is some other event, or throws
+ * an {@link EventContractError} naming the field that breaks the contract.
+ */
+import { decodeTime } from 'ulid';
+import type { z } from 'zod';
+import { EventContractError } from '../errors.ts';
+import { eventHash } from '../hashing/event-hash.ts';
+import { decodeJson } from './decode-json.ts';
+import { EnvelopeSchema, ORDER_STATE_CHANGE, type OrderEvent, OrderEventSchema } from './schema.ts';
+import { collectUnknownFields, type UnknownFields } from './unknown-fields.ts';
+
+export interface DecodedOrderEvent {
+  readonly kind: 'order';
+  readonly event: OrderEvent;
+  /** Milliseconds since the epoch, from the ULID. */
+  readonly eventTimeMs: number;
+  readonly eventHash: string;
+  readonly unknownFields: UnknownFields;
+}
+
+export interface OtherEvent {
+  readonly kind: 'other';
+  readonly eventId: string;
+  readonly eventType: string;
+}
+
+export function decodeEvent(bytes: Uint8Array): DecodedOrderEvent | OtherEvent {
+  const json = decodeJson(bytes);
+  const envelope = parseOrThrow(EnvelopeSchema, json, undefined);
+
+  if (envelope.e !== ORDER_STATE_CHANGE) {
+    return { kind: 'other', eventId: envelope._id, eventType: envelope.e };
+  }
+
+  const event = parseOrThrow(OrderEventSchema, json, envelope._id);
+  const payload = (json as { p: unknown }).p;
+  return {
+    kind: 'order',
+    event,
+    eventTimeMs: decodeTime(envelope._id.toUpperCase()),
+    eventHash: eventHash(payload),
+    unknownFields: collectUnknownFields(OrderEventSchema, json),
+  };
+}
+
+function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  json: unknown,
+  eventId: string | undefined,
+): z.output<S> {
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+
+  const issue = result.error.issues[0];
+  const path = formatPath(issue?.path ?? []);
+  const reason = issue?.message ?? 'does not match the event contract';
+  throw new EventContractError(path, reason, { eventId, cause: result.error });
+}
+
+/** `['p', 'line_items', 2, 'price']` becomes `p.line_items[2].price`; the root is `$`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '$';
+  return path
+    .map((key, index) => {
+      if (typeof key === 'number') return `[${key}]`;
+      return index === 0 ? String(key) : `.${String(key)}`;
+    })
+    .join('');
+}
