@@ -1,0 +1,57 @@
+/**
+ * Reads records from every input: files, folders and standard input, plain or gzip.
+ */
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { decompressed } from './decompress.ts';
+import { InputReadError } from './input-errors.ts';
+import { listInputs, STDIN } from './list-inputs.ts';
+import { RecordSplitter } from './record-splitter.ts';
+
+/** One record as read: its bytes untouched, and where it came from. */
+export interface SourceRecord {
+  /** The file it was read from, or `-` for standard input. */
+  readonly source: string;
+  /** Zero-based position of the record within its source. */
+  readonly index: number;
+  readonly bytes: Buffer;
+  /** True when the bytes are not a parseable JSON document (see record-splitter.ts). */
+  readonly malformed: boolean;
+}
+
+export interface ReadOptions {
+  /** Where `-` reads from. @default process.stdin */
+  readonly stdin?: Readable;
+  /** Called with each file's name as its reading starts. */
+  readonly onSource?: (source: string) => void;
+}
+
+/**
+ * Yields every record of every input in order, streaming: memory holds one chunk and at
+ * most one pending document, however large the input. Throws InputNotFoundError or
+ * InputReadError (naming the path) when an input is missing or cannot be read.
+ */
+export async function* readRecords(
+  inputs: readonly string[],
+  options: ReadOptions = {},
+): AsyncGenerator<SourceRecord> {
+  for (const source of await listInputs(inputs)) {
+    options.onSource?.(source);
+    yield* readSource(source, options.stdin ?? process.stdin);
+  }
+}
+
+async function* readSource(source: string, stdin: Readable): AsyncGenerator<SourceRecord> {
+  const stream = source === STDIN ? stdin : createReadStream(source);
+  const splitter = new RecordSplitter();
+  let index = 0;
+
+  try {
+    for await (const chunk of decompressed(stream)) {
+      for (const record of splitter.push(chunk)) yield { source, index: index++, ...record };
+    }
+  } catch (cause) {
+    throw new InputReadError(source, { cause });
+  }
+  for (const record of splitter.end()) yield { source, index: index++, ...record };
+}
