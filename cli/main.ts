@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander';
 import { handoffCommand } from './commands/handoff.ts';
+import { publishCommand } from './commands/publish.ts';
 
 const program = new Command('orderfeed')
   .description('Land VenueNext order events in a Parquet warehouse, locally or on AWS.')
@@ -10,5 +11,6 @@ const program = new Command('orderfeed')
   .configureHelp({ sortSubcommands: true });
 
 program.addCommand(handoffCommand());
+program.addCommand(publishCommand());
 
 await program.parseAsync(process.argv);

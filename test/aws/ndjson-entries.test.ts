@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readNdjsonEntries, type UnkeyedLine } from '../../aws/ndjson-entries.ts';
+import { eventLine, SAMPLE_ORDER_UUID, sampleEvent } from './stadium-events.ts';
+
+function ndjsonFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'ndjson-')), 'events.ndjson');
+  writeFileSync(file, text);
+  return file;
+}
+
+async function read(file: string) {
+  const unkeyed: UnkeyedLine[] = [];
+  const entries = [];
+  for await (const entry of readNdjsonEntries(file, (line) => unkeyed.push(line))) {
+    entries.push({ ...entry, data: Buffer.from(entry.data).toString('utf8') });
+  }
+  return { entries, unkeyed };
+}
+
+describe('Function: readNdjsonEntries', () => {
+  it('yields each line untouched, keyed by order uuid, numbered as in the file', async () => {
+    const first = JSON.stringify(sampleEvent());
+    const second = eventLine('6d268953-85c8-4db4-8091-33676e890c6f', '01egndytjh3xmmt154hxa6dz4n');
+    const file = ndjsonFile(`${first}\r\n\n  \n${second}`);
+
+    const { entries, unkeyed } = await read(file);
+
+    expect(entries).toEqual([
+      { source: 'events.ndjson line 1', data: first, partitionKey: SAMPLE_ORDER_UUID },
+      {
+        source: 'events.ndjson line 4',
+        data: second,
+        partitionKey: '6d268953-85c8-4db4-8091-33676e890c6f',
+      },
+    ]);
+    expect(unkeyed).toEqual([]);
+  });
+
+  it('reports a line with nothing to key it by and goes on', async () => {
+    const file = ndjsonFile(`not json\n${JSON.stringify(sampleEvent())}\n`);
+
+    const { entries, unkeyed } = await read(file);
+
+    expect(entries.map((entry) => entry.source)).toEqual(['events.ndjson line 2']);
+    expect(unkeyed).toEqual([
+      {
+        source: 'events.ndjson line 1',
+        reason:
+          'no partition key: p.uuid and _id are both missing or not strings ' +
+          '(is it a JSON event?)',
+      },
+    ]);
+  });
+});
