@@ -5,9 +5,10 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { STSClient } from '@aws-sdk/client-sts';
 import { Command } from 'commander';
 import { assumeRole } from '../../aws/assume-role.ts';
+import { eventEntries, type UnkeyedRecord } from '../../aws/event-entries.ts';
 import { kinesisClient } from '../../aws/kinesis-client.ts';
-import { readNdjsonEntries, type UnkeyedLine } from '../../aws/ndjson-entries.ts';
 import { type PublishResult, publishRecords } from '../../aws/publisher.ts';
+import { readRecords } from '../../local/read/read-records.ts';
 
 interface PublishFlags {
   stream: string;
@@ -20,7 +21,7 @@ interface PublishFlags {
 export function publishCommand(): Command {
   const command = new Command('publish')
     .description("Play VenueNext's part: put the events of an NDJSON file on the stream.")
-    .argument('<file>', 'NDJSON file of Stadium events, one per line')
+    .argument('<file>', 'Stadium events: NDJSON or concatenated JSON, plain or gzip; - for stdin')
     .requiredOption('--stream <name>', 'Kinesis stream name or ARN')
     .option('--role-arn <arn>', 'writer role to assume first, as VenueNext does')
     .option('--external-id <id>', 'external ID the writer role requires')
@@ -28,11 +29,11 @@ export function publishCommand(): Command {
     .option('--region <region>', 'AWS region (default: from the AWS profile)');
 
   return command.action(async (file: string, flags: PublishFlags) => {
-    const unkeyed: UnkeyedLine[] = [];
+    const unkeyed: UnkeyedRecord[] = [];
     const kinesis = await writerClient(command, flags);
     let result: PublishResult;
     try {
-      const entries = readNdjsonEntries(file, (line) => unkeyed.push(line));
+      const entries = eventEntries(readRecords([file]), (record) => unkeyed.push(record));
       result = await publishRecords(kinesis, entries, { stream: flags.stream });
     } catch (error) {
       return fail(command, error);
@@ -59,10 +60,10 @@ async function writerClient(command: Command, flags: PublishFlags): Promise<Kine
   }
 }
 
-function report(command: Command, stream: string, result: PublishResult, unkeyed: UnkeyedLine[]) {
+function report(command: Command, stream: string, result: PublishResult, unkeyed: UnkeyedRecord[]) {
   command.configureOutput().writeOut?.(`Published ${result.published} records to ${stream}.\n`);
   const failures = [
-    ...unkeyed.map((line) => `  ${line.source}: ${line.reason}`),
+    ...unkeyed.map((record) => `  ${record.source}: ${record.reason}`),
     ...result.unpublished.map(
       (record) =>
         `  ${record.source} (partition key ${record.partitionKey}): ` +

@@ -153,7 +153,7 @@ describe('Command: publish', () => {
     expect(run.stdout).toBe('Published 1 records to orders-bad-line.\n');
     expect(run.stderr).toBe(
       'orderfeed publish: 1 records never made it onto orders-bad-line:\n' +
-        '  events.ndjson line 2: no partition key: p.uuid and _id are both missing or not ' +
+        '  events.ndjson record 2: no partition key: p.uuid and _id are both missing or not ' +
         'strings (is it a JSON event?)\n',
     );
     expect(await readStream(kinesis, 'orders-bad-line')).toHaveLength(1);
@@ -170,7 +170,7 @@ describe('Command: publish', () => {
       /^orderfeed publish: PutRecords to no-such-stream failed \(ResourceNotFoundException: /,
     );
     expect(run.stderr).toContain(
-      '0 records were put; the first record not put is events.ndjson line 1',
+      '0 records were put; the first record not put is events.ndjson record 1',
     );
   });
 });

@@ -2,26 +2,27 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readNdjsonEntries, type UnkeyedLine } from '../../aws/ndjson-entries.ts';
+import { eventEntries, type UnkeyedRecord } from '../../aws/event-entries.ts';
+import { readRecords } from '../../local/read/read-records.ts';
 import { eventLine, SAMPLE_ORDER_UUID, sampleEvent } from './stadium-events.ts';
 
 function ndjsonFile(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ndjson-')), 'events.ndjson');
+  const file = join(mkdtempSync(join(tmpdir(), 'entries-')), 'events.ndjson');
   writeFileSync(file, text);
   return file;
 }
 
 async function read(file: string) {
-  const unkeyed: UnkeyedLine[] = [];
+  const unkeyed: UnkeyedRecord[] = [];
   const entries = [];
-  for await (const entry of readNdjsonEntries(file, (line) => unkeyed.push(line))) {
+  for await (const entry of eventEntries(readRecords([file]), (r) => unkeyed.push(r))) {
     entries.push({ ...entry, data: Buffer.from(entry.data).toString('utf8') });
   }
   return { entries, unkeyed };
 }
 
-describe('Function: readNdjsonEntries', () => {
-  it('yields each line untouched, keyed by order uuid, numbered as in the file', async () => {
+describe('Function: eventEntries', () => {
+  it('yields each event untouched and keyed by order uuid, in file order', async () => {
     const first = JSON.stringify(sampleEvent());
     const second = eventLine('6d268953-85c8-4db4-8091-33676e890c6f', '01egndytjh3xmmt154hxa6dz4n');
     const file = ndjsonFile(`${first}\r\n\n  \n${second}`);
@@ -29,9 +30,9 @@ describe('Function: readNdjsonEntries', () => {
     const { entries, unkeyed } = await read(file);
 
     expect(entries).toEqual([
-      { source: 'events.ndjson line 1', data: first, partitionKey: SAMPLE_ORDER_UUID },
+      { source: 'events.ndjson record 1', data: first, partitionKey: SAMPLE_ORDER_UUID },
       {
-        source: 'events.ndjson line 4',
+        source: 'events.ndjson record 2',
         data: second,
         partitionKey: '6d268953-85c8-4db4-8091-33676e890c6f',
       },
@@ -39,15 +40,15 @@ describe('Function: readNdjsonEntries', () => {
     expect(unkeyed).toEqual([]);
   });
 
-  it('reports a line with nothing to key it by and goes on', async () => {
-    const file = ndjsonFile(`not json\n${JSON.stringify(sampleEvent())}\n`);
+  it('reports a record with nothing to key it by and goes on', async () => {
+    const file = ndjsonFile(`{"e": "order.state.change"}\n${JSON.stringify(sampleEvent())}\n`);
 
     const { entries, unkeyed } = await read(file);
 
-    expect(entries.map((entry) => entry.source)).toEqual(['events.ndjson line 2']);
+    expect(entries.map((entry) => entry.source)).toEqual(['events.ndjson record 2']);
     expect(unkeyed).toEqual([
       {
-        source: 'events.ndjson line 1',
+        source: 'events.ndjson record 1',
         reason:
           'no partition key: p.uuid and _id are both missing or not strings ' +
           '(is it a JSON event?)',
