@@ -44,14 +44,19 @@ const tricky = fc.oneof(
   ),
 );
 
-const mutation = fc.record({
+interface Mutation {
+  readonly path: Path;
+  readonly action: 'set' | 'delete' | 'add';
+  readonly value: unknown;
+}
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
   path: fc.constantFrom(...SAMPLE_PATHS),
-  action: fc.constantFrom('set', 'delete', 'add'),
+  action: fc.constantFrom('set' as const, 'delete' as const, 'add' as const),
   value: tricky,
 });
 
-function mutate(event: EventJson, change: fc.RecordValue<unknown>): EventJson {
-  const { path, action, value } = change as { path: Path; action: string; value: unknown };
+function mutate(event: EventJson, { path, action, value }: Mutation): EventJson {
   let parent: unknown = event;
   for (const key of path.slice(0, -1)) {
     // An earlier mutation may have replaced or removed this branch: nothing left to change.
