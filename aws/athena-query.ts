@@ -107,7 +107,7 @@ async function readResults(client: AthenaClient, id: string) {
     }
     for (const row of pageRows) rows.push(rowObject(columnInfo, row));
   }
-  return { columns: (columnInfo ?? []).map((column) => column.Name), rows };
+  return { columns: (columnInfo ?? []).map((column) => column.Name ?? ''), rows };
 }
 
 function isHeader(columns: ColumnInfo[], row: Row | undefined): boolean {

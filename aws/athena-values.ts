@@ -18,7 +18,7 @@ export function athenaValue(column: ColumnInfo, datum: Datum | undefined): Athen
   const text = datum?.VarCharValue;
   if (text === undefined) return null;
 
-  const type = column.Type.toLowerCase();
+  const type = (column.Type ?? 'varchar').toLowerCase();
   if (WHOLE_NUMBER_TYPES.has(type) || FLOAT_TYPES.has(type)) return Number(text);
   if (type === 'bigint') return Number.isSafeInteger(Number(text)) ? Number(text) : text;
   if (type === 'boolean') return text === 'true';

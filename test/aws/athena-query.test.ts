@@ -2,6 +2,7 @@ import {
   AthenaClient,
   GetQueryExecutionCommand,
   GetQueryResultsCommand,
+  type QueryExecutionState,
   StartQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -35,7 +36,7 @@ const cells = (...values: (string | undefined)[]) => ({
   Data: values.map((value) => (value === undefined ? {} : { VarCharValue: value })),
 });
 
-function succeedsAfter(states: string[], dataScannedBytes: number) {
+function succeedsAfter(states: QueryExecutionState[], dataScannedBytes: number) {
   const polls = athena.on(GetQueryExecutionCommand, { QueryExecutionId: 'q-1' });
   for (const state of states) polls.resolvesOnce({ QueryExecution: { Status: { State: state } } });
   polls.resolves({
