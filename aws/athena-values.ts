@@ -6,21 +6,29 @@ import type { ColumnInfo, Datum } from '@aws-sdk/client-athena';
 
 export type AthenaValue = string | number | boolean | null;
 
-const WHOLE_NUMBER_TYPES = new Set(['tinyint', 'smallint', 'integer', 'int']);
-const FLOAT_TYPES = new Set(['double', 'float', 'real']);
+const NUMBER_TYPES = new Set(['tinyint', 'smallint', 'integer', 'int', 'double', 'float', 'real']);
 
 /**
- * A NULL cell (no `VarCharValue`) is null; small integers and floats are numbers; a bigint is
- * a number while it is a safe integer and its exact text beyond; a boolean is a boolean;
- * everything else (varchar, date, timestamp, decimal, arrays, rows) stays Athena's text.
+ * A NULL cell (no `VarCharValue`) is null; integers, floats and decimals are numbers, as the
+ * local mode prints them, except a bigint or decimal a number cannot hold exactly, which
+ * stays Athena's exact text; a boolean is a boolean; everything else (varchar, date,
+ * timestamp, arrays, rows) stays Athena's text.
  */
 export function athenaValue(column: ColumnInfo, datum: Datum | undefined): AthenaValue {
   const text = datum?.VarCharValue;
   if (text === undefined) return null;
 
   const type = (column.Type ?? 'varchar').toLowerCase();
-  if (WHOLE_NUMBER_TYPES.has(type) || FLOAT_TYPES.has(type)) return Number(text);
+  if (NUMBER_TYPES.has(type)) return Number(text);
   if (type === 'bigint') return Number.isSafeInteger(Number(text)) ? Number(text) : text;
+  if (type === 'decimal') return isExactDecimal(text) ? Number(text) : text;
   if (type === 'boolean') return text === 'true';
   return text;
+}
+
+/** True when the decimal's digits survive a round trip through a JavaScript number. */
+function isExactDecimal(text: string): boolean {
+  const value = Number(text);
+  const [whole = '', fraction = ''] = text.replace(/^-/, '').split('.');
+  return Number.isFinite(value) && whole.length + fraction.length <= 15;
 }

@@ -24,12 +24,18 @@ describe('Function: athenaValue', () => {
     expect(athenaValue(column('varchar'), { VarCharValue: '' })).toBe('');
   });
 
-  it('reads booleans, and keeps dates, timestamps and decimals as Athena prints them', () => {
+  it('reads a decimal as a number while its digits fit one exactly', () => {
+    expect(athenaValue(column('decimal'), { VarCharValue: '75.00' })).toBe(75);
+    expect(athenaValue(column('decimal'), { VarCharValue: '12345678901234.567' })).toBe(
+      '12345678901234.567',
+    );
+  });
+
+  it('reads booleans, and keeps dates and timestamps as Athena prints them', () => {
     expect(athenaValue(column('boolean'), { VarCharValue: 'false' })).toBe(false);
     expect(athenaValue(column('date'), { VarCharValue: '2020-08-25' })).toBe('2020-08-25');
     expect(athenaValue(column('timestamp'), { VarCharValue: '2020-08-26 01:02:46.000' })).toBe(
       '2020-08-26 01:02:46.000',
     );
-    expect(athenaValue(column('decimal'), { VarCharValue: '75.00' })).toBe('75.00');
   });
 });
