@@ -24,6 +24,8 @@ export interface ReadOptions {
   readonly stdin?: Readable;
   /** Called with each file's name as its reading starts. */
   readonly onSource?: (source: string) => void;
+  /** Called with the size of each chunk read, before gunzip (to show progress). */
+  readonly onBytes?: (count: number) => void;
 }
 
 /**
@@ -37,21 +39,31 @@ export async function* readRecords(
 ): AsyncGenerator<SourceRecord> {
   for (const source of await listInputs(inputs)) {
     options.onSource?.(source);
-    yield* readSource(source, options.stdin ?? process.stdin);
+    yield* readSource(source, options);
   }
 }
 
-async function* readSource(source: string, stdin: Readable): AsyncGenerator<SourceRecord> {
-  const stream = source === STDIN ? stdin : createReadStream(source);
+async function* readSource(source: string, options: ReadOptions): AsyncGenerator<SourceRecord> {
+  const stream = source === STDIN ? (options.stdin ?? process.stdin) : createReadStream(source);
   const splitter = new RecordSplitter();
   let index = 0;
 
   try {
-    for await (const chunk of decompressed(stream)) {
+    for await (const chunk of decompressed(counted(stream, options.onBytes))) {
       for (const record of splitter.push(chunk)) yield { source, index: index++, ...record };
     }
   } catch (cause) {
     throw new InputReadError(source, { cause });
   }
   for (const record of splitter.end()) yield { source, index: index++, ...record };
+}
+
+async function* counted(
+  chunks: AsyncIterable<Uint8Array>,
+  onBytes: ((count: number) => void) | undefined,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    onBytes?.(chunk.length);
+    yield chunk;
+  }
 }
