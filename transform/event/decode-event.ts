@@ -26,7 +26,7 @@ export interface OtherEvent {
 }
 
 export function decodeEvent(bytes: Uint8Array): DecodedOrderEvent | OtherEvent {
-  const json = decodeJson(bytes);
+  const { value: json, lossless } = decodeJson(bytes);
   const envelope = parseOrThrow(EnvelopeSchema, json, undefined);
 
   if (envelope.e !== ORDER_STATE_CHANGE) {
@@ -39,7 +39,7 @@ export function decodeEvent(bytes: Uint8Array): DecodedOrderEvent | OtherEvent {
     kind: 'order',
     event,
     eventTimeMs: decodeTime(envelope._id.toUpperCase()),
-    eventHash: eventHash(payload),
+    eventHash: eventHash(payload, lossless),
     unknownFields: collectUnknownFields(OrderEventSchema, json),
   };
 }

@@ -15,7 +15,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  */
 const MAYBE_IMPRECISE = /[\d.eE+-]{16,}|\d[eE][+-]?\d{3}/;
 
-export function decodeJson(bytes: Uint8Array): unknown {
+export interface DecodedJson {
+  readonly value: unknown;
+  /** Whether some number was kept as a `LosslessNumber` because a double cannot hold it. */
+  readonly lossless: boolean;
+}
+
+export function decodeJson(bytes: Uint8Array): DecodedJson {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -33,11 +39,12 @@ export function decodeJson(bytes: Uint8Array): unknown {
   // JSON.parse rounds 9007199254740993 and 0.10000000000000001 without a word. Such numbers
   // are rare, so the exact parser only runs when the text could hold one.
   if (MAYBE_IMPRECISE.test(text) && hasImpreciseNumber(text)) {
-    return parseLossless(text, null, (digits) =>
+    const exact = parseLossless(text, null, (digits) =>
       isSafeNumber(digits) ? Number(digits) : new LosslessNumber(digits),
     );
+    return { value: exact, lossless: true };
   }
-  return value;
+  return { value, lossless: false };
 }
 
 /** Whether a number token outside strings has more significant digits than a double keeps. */

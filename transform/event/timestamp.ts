@@ -25,21 +25,41 @@ export function parseTimestamp(text: string): UtcTimestamp | undefined {
   const match = ISO_8601.exec(text);
   if (!match) return undefined;
 
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[];
-  if (!isPossibleDate(year ?? 0, month ?? 0, day ?? 0)) return undefined;
-  if ((hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
+  if (!isPossibleDate(year, month, day)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
 
   const offsetMinutes = offsetOf(match[8], match[9], match[10], match[11]);
   if (offsetMinutes === undefined) return undefined;
 
   const fraction = (match[7] ?? '').padEnd(9, '0');
-  const local = new Date(0);
-  local.setUTCFullYear(year ?? 0, (month ?? 1) - 1, day);
-  local.setUTCHours(hour ?? 0, minute, second, Number(fraction.slice(0, 3)));
-
-  const epochMs = local.getTime() - offsetMinutes * 60_000;
+  const millis = Number(fraction.slice(0, 3));
+  const epochMs =
+    utcMillis(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000;
   const subMsNanos = Number(fraction.slice(3));
   return { epochMs, subMsNanos, iso: formatUtc(epochMs, subMsNanos) };
+}
+
+/** Date.UTC reads years 0-99 as 1900-1999, so those take the explicit (slower) route. */
+function utcMillis(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millis: number,
+): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millis);
+  return date.getTime();
 }
 
 /** Formats epoch milliseconds (and optional sub-millisecond nanoseconds) as UTC ISO-8601. */

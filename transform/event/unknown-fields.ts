@@ -2,16 +2,30 @@
  * Collects the fields an event carries that its contract does not know, keyed by their path
  * (`p.line_items[0].color`), so a new VenueNext field is kept as data instead of dropped.
  *
- * The walk follows the zod schema itself, so the contract stays the only list of known fields.
+ * The known fields are read off the zod schema itself (once, into a tree), so the contract
+ * stays the only list of known fields.
  */
 import { isLosslessNumber, stringify as stringifyLossless } from 'lossless-json';
 import type { z } from 'zod';
 
 export type UnknownFields = Record<string, unknown>;
 
+/** The shape of known fields: object keys with their children, or an array's element. */
+interface KnownFields {
+  readonly keys?: ReadonlyMap<string, KnownFields>;
+  readonly element?: KnownFields;
+}
+
+const trees = new WeakMap<z.ZodType, KnownFields>();
+
 export function collectUnknownFields(schema: z.ZodType, value: unknown): UnknownFields {
+  let tree = trees.get(schema);
+  if (!tree) {
+    tree = knownFields(schema);
+    trees.set(schema, tree);
+  }
   const found: UnknownFields = {};
-  walk(schema, value, '', found);
+  walk(tree, value, '', found);
   return found;
 }
 
@@ -34,61 +48,53 @@ export function unknownFieldsUnder(fields: UnknownFields, prefix: string): Unkno
   return subset;
 }
 
-function walk(schema: z.ZodType, value: unknown, path: string, found: UnknownFields): void {
-  const def = schema._zod.def as unknown as ZodDefinition;
-  switch (def.type) {
-    case 'optional':
-    case 'nullable':
-    case 'default':
-      walk(def.innerType as z.ZodType, value, path, found);
-      return;
-    case 'pipe':
-      walk(def.in as z.ZodType, value, path, found);
-      return;
-    case 'array':
-      if (Array.isArray(value)) {
-        value.forEach((item, index) => {
-          walk(def.element as z.ZodType, item, `${path}[${index}]`, found);
-        });
-      }
-      return;
-    case 'object':
-      if (isPlainObject(value)) walkObject(def.shape ?? {}, value, path, found);
-      return;
-    default:
-      return;
-  }
-}
-
-function walkObject(
-  shape: Record<string, z.ZodType>,
-  value: Record<string, unknown>,
-  path: string,
-  found: UnknownFields,
-): void {
-  for (const key of Object.keys(value)) {
-    const child = path === '' ? key : `${path}.${key}`;
-    const known = Object.hasOwn(shape, key) ? shape[key] : undefined;
-    if (known) walk(known, value[key], child, found);
-    else found[child] = value[key];
-  }
-}
-
 interface ZodDefinition {
   type: string;
-  innerType?: unknown;
-  in?: unknown;
-  element?: unknown;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  element?: z.ZodType;
   shape?: Record<string, z.ZodType>;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Reads the known fields off a zod schema, looking through optional, nullable and pipes. */
+function knownFields(schema: z.ZodType): KnownFields {
+  const def = schema._zod.def as unknown as ZodDefinition;
+  if (def.innerType) return knownFields(def.innerType);
+  if (def.type === 'pipe' && def.in) return knownFields(def.in);
+  if (def.type === 'array' && def.element) return { element: knownFields(def.element) };
+  if (def.type === 'object' && def.shape) {
+    const entries = Object.entries(def.shape).map(([key, child]) => [key, knownFields(child)]);
+    return { keys: new Map(entries as [string, KnownFields][]) };
+  }
+  return {};
+}
+
+function walk(known: KnownFields, value: unknown, path: string, found: UnknownFields): void {
+  if (typeof value !== 'object' || value === null) return;
+
+  if (Array.isArray(value)) {
+    const { element } = known;
+    if (element) value.forEach((item, index) => walk(element, item, `${path}[${index}]`, found));
+    return;
+  }
+
+  const { keys } = known;
+  if (!keys) return;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const child = path === '' ? key : `${path}.${key}`;
+    const item = (value as Record<string, unknown>)[key];
+    const next = keys.get(key);
+    if (next) walk(next, item, child, found);
+    else found[child] = item;
+  }
 }
 
 function containsLosslessNumber(value: unknown): boolean {
   if (isLosslessNumber(value)) return true;
   if (Array.isArray(value)) return value.some(containsLosslessNumber);
-  if (isPlainObject(value)) return Object.values(value).some(containsLosslessNumber);
+  if (typeof value === 'object' && value !== null) {
+    return Object.values(value).some(containsLosslessNumber);
+  }
   return false;
 }

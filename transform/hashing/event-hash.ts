@@ -1,20 +1,21 @@
 /**
- * The event hash: SHA-256 of the whole payload in canonical JSON (RFC 8785, via the
- * `canonicalize` package), so key order and whitespace never make two copies differ.
+ * The event hash: SHA-256 of the whole payload in canonical JSON (object keys sorted, no
+ * whitespace), so key order and formatting never make two copies of one payload differ.
  */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { isLosslessNumber } from 'lossless-json';
+import { stringify as stableStringify } from 'safe-stable-stringify';
 
-export function eventHash(payload: unknown): string {
-  const canonical = canonicalize(withExactNumbers(payload)) ?? 'null';
+/**
+ * @param payload the parsed payload `p`
+ * @param lossless whether the payload holds numbers kept exactly by the lossless parser
+ */
+export function eventHash(payload: unknown, lossless = false): string {
+  const canonical = stableStringify(lossless ? withExactNumbers(payload) : payload) ?? 'null';
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/**
- * Replaces numbers kept exactly by the lossless parser with their text, so they hash by
- * their digits instead of as objects. Plain values are returned untouched.
- */
+/** Replaces exactly-kept numbers with their digits, so they hash by value, not as objects. */
 function withExactNumbers(value: unknown): unknown {
   if (isLosslessNumber(value)) return `#number:${value.toString()}`;
   if (Array.isArray(value)) return value.map(withExactNumbers);

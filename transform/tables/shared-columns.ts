@@ -44,8 +44,8 @@ export const TRANSITION_HASH = required(
 export const EVENT_HASH = required(
   'event_hash',
   STRING,
-  'SHA-256 (hex) of the whole payload in canonical JSON (RFC 8785): equal hashes for the ' +
-    'same order are exact duplicates, whatever the key order or whitespace.',
+  'SHA-256 (hex) of the whole payload in canonical JSON (keys sorted, no whitespace): equal ' +
+    'hashes for the same order are exact duplicates, whatever the key order or whitespace.',
 );
 
 export const UNKNOWN_FIELDS = nullable(
