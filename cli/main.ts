@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { handoffCommand } from './commands/handoff.ts';
 import { publishCommand } from './commands/publish.ts';
+import { queryCommand } from './commands/query.ts';
 
 const program = new Command('orderfeed')
   .description('Land VenueNext order events in a Parquet warehouse, locally or on AWS.')
@@ -12,5 +13,6 @@ const program = new Command('orderfeed')
 
 program.addCommand(handoffCommand());
 program.addCommand(publishCommand());
+program.addCommand(queryCommand());
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,6 @@
 -- name: daily_revenue
 -- kind: query
--- description: Sales per local business date (the order's created_at in the venue's time zone): gross, discounts, refunds, net, tax, tips, totals.
+-- description: Sales per local business date: gross, discounts, refunds, net, tax, tips, totals.
 -- param: start_date date First local business date, inclusive (YYYY-MM-DD).
 -- param: end_date date Last local business date, inclusive (YYYY-MM-DD).
 -- param: timezone varchar IANA time zone of the venue, e.g. America/Chicago.

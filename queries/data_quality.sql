@@ -1,8 +1,10 @@
 -- name: data_quality
 -- kind: query
--- description: Per UTC partition date (dt): duplicate event rows and their rate, failed records per table (dt = arrival date), unparsed discounts, and orders whose total is not items - discount + tax + tip.
+-- description: Per UTC dt: duplicate rate, failed records, unparsed discounts, total mismatches.
 -- param: start_dt date First UTC partition date, inclusive (YYYY-MM-DD).
 -- param: end_dt date Last UTC partition date, inclusive (YYYY-MM-DD).
+-- Event rows and orders count in the dt of their rows; failed records in the dt they
+-- arrived (Firehose files errors by arrival date), once per table they failed in.
 WITH params AS (
   SELECT CAST(? AS date) AS start_dt, CAST(? AS date) AS end_dt
 ),

@@ -1,6 +1,6 @@
 -- name: hourly_sales
 -- kind: query
--- description: Sales per local business date and local hour of order creation (0-23, venue time zone).
+-- description: Sales per local business date and local hour (0-23) of order creation.
 -- param: start_date date First local business date, inclusive (YYYY-MM-DD).
 -- param: end_date date Last local business date, inclusive (YYYY-MM-DD).
 -- param: timezone varchar IANA time zone of the venue, e.g. America/Chicago.

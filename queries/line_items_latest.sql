@@ -1,6 +1,6 @@
 -- name: line_items_latest
 -- kind: view
--- description: The line items of each order's latest snapshot (orders_latest), one row per line item.
+-- description: The line items of each order's latest snapshot, one row each.
 CREATE OR REPLACE VIEW line_items_latest AS
 SELECT *
 FROM (

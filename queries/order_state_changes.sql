@@ -1,6 +1,6 @@
 -- name: order_state_changes
 -- kind: view
--- description: One row per order and transition hash (events with the same hash carry no state change), from the first event that carried it.
+-- description: One row per order and transition hash, from the first event carrying it.
 CREATE OR REPLACE VIEW order_state_changes AS
 SELECT *
 FROM (

@@ -1,6 +1,6 @@
 -- name: orders_latest
 -- kind: view
--- description: One row per order: its latest snapshot (latest state time, then event time, then event id); duplicates removed.
+-- description: One row per order: its latest snapshot by state time, duplicates removed.
 CREATE OR REPLACE VIEW orders_latest AS
 SELECT *
 FROM (

@@ -1,9 +1,10 @@
 -- name: refunds
 -- kind: query
--- description: Every refunded line item of each order's latest snapshot, by local date of the refund, whatever the order's state.
+-- description: Refunded line items of the latest snapshots, by local refund date.
 -- param: start_date date First local refund date, inclusive (YYYY-MM-DD).
 -- param: end_date date Last local refund date, inclusive (YYYY-MM-DD).
 -- param: timezone varchar IANA time zone of the venue, e.g. America/Chicago.
+-- Whatever the order's state: money went back even on a cancelled order.
 WITH params AS (
   SELECT CAST(? AS date) AS start_date, CAST(? AS date) AS end_date, ? AS timezone
 )

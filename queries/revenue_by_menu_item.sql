@@ -1,6 +1,6 @@
 -- name: revenue_by_menu_item
 -- kind: query
--- description: Items sold per menu item (sku and name) over local business dates: quantity, gross, refunds and promotion discounts, largest gross first.
+-- description: Items sold per menu item (sku, name): quantity, gross, refunds, promotions.
 -- param: start_date date First local business date, inclusive (YYYY-MM-DD).
 -- param: end_date date Last local business date, inclusive (YYYY-MM-DD).
 -- param: timezone varchar IANA time zone of the venue, e.g. America/Chicago.

@@ -1,6 +1,6 @@
 -- name: revenue_by_revenue_center
 -- kind: query
--- description: Sales per revenue center (stand, suite, bar) over local business dates, largest net sales first.
+-- description: Sales per revenue center over local business dates, largest first.
 -- param: start_date date First local business date, inclusive (YYYY-MM-DD).
 -- param: end_date date Last local business date, inclusive (YYYY-MM-DD).
 -- param: timezone varchar IANA time zone of the venue, e.g. America/Chicago.

@@ -1,6 +1,7 @@
 -- name: sales_orders
 -- kind: view
--- description: The latest snapshot of every order that counts as a sale (not cancelled, canceled, voided, declined or failed), with its net sales.
+-- description: Latest snapshots of orders that count as sales, with net sales.
+-- Not sales: orders whose state is cancelled, canceled, voided, declined or failed.
 CREATE OR REPLACE VIEW sales_orders AS
 SELECT
   o.*,

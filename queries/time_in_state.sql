@@ -1,9 +1,11 @@
 -- name: time_in_state
 -- kind: query
--- description: How long orders created on the local business dates stayed in each state, from their state history (the current state, not yet left, is not counted).
+-- description: Seconds orders spent in each state they have left, from the state history.
 -- param: start_date date First local business date, inclusive (YYYY-MM-DD).
 -- param: end_date date Last local business date, inclusive (YYYY-MM-DD).
 -- param: timezone varchar IANA time zone of the venue, e.g. America/Chicago.
+-- Covers every order created on the dates, cancelled ones too. The state an order is
+-- still in has no end yet, so it is not counted.
 WITH params AS (
   SELECT CAST(? AS date) AS start_date, CAST(? AS date) AS end_date, ? AS timezone
 ),

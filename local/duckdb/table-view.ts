@@ -27,7 +27,8 @@ export function tableViewSql(table: TableDefinition, warehouse: string): string 
     return `CAST(${value} AS ${duckdbType(column.type)}) AS ${quoteIdentifier(column.name)}`;
   });
   const from = source ? `FROM ${source}` : 'WHERE false';
-  return `CREATE OR REPLACE VIEW ${quoteIdentifier(table.name)} AS SELECT ${columns.join(', ')} ${from}`;
+  const view = quoteIdentifier(table.name);
+  return `CREATE OR REPLACE VIEW ${view} AS SELECT ${columns.join(', ')} ${from}`;
 }
 
 function parquetSource(table: TableDefinition, folder: string): string {

@@ -40,13 +40,20 @@ describe('Saved queries as Trino SQL', () => {
   it.each(
     saved.filter((query) => query.kind === 'view').map((query) => [query.file, query] as const),
   )('%s creates a view named after its file', (file, query) => {
-    expect(query.sql).toMatch(new RegExp(`^CREATE OR REPLACE VIEW ${query.name} AS\\s`));
+    expect(withoutLeadingComments(query.sql)).toMatch(
+      new RegExp(`^CREATE OR REPLACE VIEW ${query.name} AS\\s`),
+    );
     expect(file).toBe(`${query.name}.sql`);
   });
 
   it.each(
     saved.filter((query) => query.kind === 'query').map((query) => [query.file, query] as const),
   )('%s binds its parameters in a params CTE', (_, query) => {
-    expect(query.sql).toMatch(/^WITH params AS \(\s*SELECT /);
+    expect(withoutLeadingComments(query.sql)).toMatch(/^WITH params AS \(\s*SELECT /);
   });
 });
+
+/** The SQL after the comment lines that may open it (notes below the header). */
+function withoutLeadingComments(sql: string): string {
+  return sql.replace(/^(--[^\n]*\n)+/, '');
+}

@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryCommand } from '../../../cli/commands/query.ts';
+import { reportWarehouse } from '../../queries/helpers/report-warehouse.ts';
+import { runCommand } from './run-aws-command.ts';
+
+const CHICAGO = [
+  '--param',
+  'start_date=2020-08-25',
+  '--param',
+  'end_date=2020-08-26',
+  '--param',
+  'timezone=America/Chicago',
+];
+
+let warehouse: string;
+let empty: string;
+
+beforeAll(async () => {
+  warehouse = await reportWarehouse(1);
+  empty = mkdtempSync(join(tmpdir(), 'orderfeed-empty-'));
+});
+
+afterAll(() => {
+  rmSync(warehouse, { recursive: true, force: true });
+  rmSync(empty, { recursive: true, force: true });
+});
+
+describe('Command: query', () => {
+  it('prints daily revenue as JSON with plain numbers and YYYY-MM-DD dates', async () => {
+    const args = ['daily_revenue', ...CHICAGO, '--format', 'json', '--warehouse', warehouse];
+
+    const run = await runCommand(queryCommand(), args);
+
+    // The hand-written feed (see test/queries/reports.test.ts): A on the 25th; B + D on
+    // the 26th, C cancelled.
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        business_date: '2020-08-25',
+        orders: 1,
+        gross_sales_cents: 6000,
+        discount_cents: 0,
+        refunded_cents: 0,
+        net_sales_cents: 6000,
+        tax_cents: 250,
+        tip_cents: 1250,
+        total_cents: 7500,
+      },
+      {
+        business_date: '2020-08-26',
+        orders: 2,
+        gross_sales_cents: 4400,
+        discount_cents: 350,
+        refunded_cents: 1200,
+        net_sales_cents: 2850,
+        tax_cents: 360,
+        tip_cents: 300,
+        total_cents: 4750,
+      },
+    ]);
+  });
+
+  it('prints CSV', async () => {
+    const args = ['hourly_sales', ...CHICAGO, '--format', 'csv', '--warehouse', warehouse];
+
+    const run = await runCommand(queryCommand(), args);
+
+    expect(run.stdout).toBe(
+      'business_date,local_hour,orders,gross_sales_cents,net_sales_cents,total_cents\r\n' +
+        '2020-08-25,20,1,6000,6000,7500\r\n' +
+        '2020-08-26,14,1,2000,1800,2000\r\n' +
+        '2020-08-26,21,1,2400,1050,2750\r\n',
+    );
+  });
+
+  it('reads a saved view whole', async () => {
+    const args = ['orders_latest', '--format', 'json', '--warehouse', warehouse];
+
+    const run = await runCommand(queryCommand(), args);
+
+    expect(JSON.parse(run.stdout)).toHaveLength(4);
+  });
+
+  it('prints an empty result for a warehouse with no files yet', async () => {
+    const args = ['daily_revenue', ...CHICAGO, '--format', 'json', '--warehouse', empty];
+
+    const run = await runCommand(queryCommand(), args);
+
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe('[]\n');
+  });
+
+  it('fails naming a missing parameter', async () => {
+    const args = ['daily_revenue', '--param', 'start_date=2020-08-25', '--warehouse', empty];
+
+    const run = await runCommand(queryCommand(), args);
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('query daily_revenue: missing parameter end_date, timezone');
+    expect(run.stdout).toBe('');
+  });
+
+  it('fails naming an unknown parameter', async () => {
+    const args = ['daily_revenue', ...CHICAGO, '--param', 'venue=x', '--warehouse', empty];
+
+    const run = await runCommand(queryCommand(), args);
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('unknown parameter venue');
+  });
+
+  it('fails for a parameter that is not name=value', async () => {
+    const run = await runCommand(queryCommand(), ['daily_revenue', '--param', 'timezone']);
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('expected name=value, got "timezone"');
+  });
+
+  it('fails for an unknown query, naming the known ones', async () => {
+    const run = await runCommand(queryCommand(), ['weekly_revenue', '--warehouse', empty]);
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/no saved query named weekly_revenue; known: daily_revenue, /);
+  });
+
+  it('fails when no query is named', async () => {
+    const run = await runCommand(queryCommand(), []);
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('name a saved query to run, or use --list');
+  });
+
+  it('lists the saved queries with their parameters', async () => {
+    const run = await runCommand(queryCommand(), ['--list', '--format', 'json']);
+
+    const listed = JSON.parse(run.stdout);
+    expect(listed).toContainEqual({
+      name: 'daily_revenue',
+      kind: 'query',
+      parameters: 'start_date (date), end_date (date), timezone (varchar)',
+      description: expect.any(String),
+    });
+    expect(listed.map((entry: { name: string }) => entry.name)).toContain('orders_latest');
+  });
+
+  it('lists a usage line per query for people', async () => {
+    const run = await runCommand(queryCommand(), ['--list']);
+
+    expect(run.stdout).toContain(
+      'orderfeed query data_quality --param start_dt=<date> --param end_dt=<date>',
+    );
+  });
+});
