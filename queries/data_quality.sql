@@ -32,8 +32,8 @@ orders AS (
 failures AS (
   SELECT
     f.dt,
-    count_if(f.table_name = 'order_events') AS failed_order_events,
-    count_if(f.table_name = 'order_line_items') AS failed_order_line_items
+    count_if(f."table" = 'order_events') AS failed_order_events,
+    count_if(f."table" = 'order_line_items') AS failed_order_line_items
   FROM processing_failed AS f
   GROUP BY f.dt
 ),

@@ -93,7 +93,7 @@ describe('LocalWarehouse', () => {
         attempt_ending_timestamp: 1598403919000,
         raw_data: 'eyJfaWQiOiJ4In0=',
         lambda_arn: 'arn:aws:lambda:local:000000000000:function:orderfeed-transform',
-        table_name: 'order_events',
+        table: 'order_events',
         dt: '2020-08-26',
       },
     ]);
