@@ -19,7 +19,12 @@ export function glueType(type: ColumnType): Type {
     case 'array':
       return Schema.array(glueType(type.element));
     case 'struct':
-      return Schema.struct(type.fields.map(glueColumn));
+      // Struct fields carry no comment: Glue would embed it in the type string
+      // (`struct<state:string COMMENT '...'>`), which Firehose's and Athena's type parsers
+      // are not guaranteed to accept; the table column keeps its description.
+      return Schema.struct(
+        type.fields.map((field) => ({ name: field.name, type: glueType(field.type) })),
+      );
   }
 }
 
