@@ -10,7 +10,11 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import type { FirehoseTransformationEvent, FirehoseTransformationResult } from 'aws-lambda';
+import type {
+  Context,
+  FirehoseTransformationEvent,
+  FirehoseTransformationResult,
+} from 'aws-lambda';
 import type { RecordFailure } from './errors.ts';
 import { transformBatch } from './firehose/transform-batch.ts';
 import { createLogger, createMetrics, logFailure, publishCounts } from './observability.ts';
@@ -32,6 +36,7 @@ export interface TransformHandlerOptions {
 
 export type TransformHandler = (
   event: FirehoseTransformationEvent,
+  context?: Context,
 ) => Promise<FirehoseTransformationResult>;
 
 export function createHandler(options: TransformHandlerOptions): TransformHandler {
@@ -39,7 +44,9 @@ export function createHandler(options: TransformHandlerOptions): TransformHandle
   const metrics =
     options.metrics === undefined ? createMetrics(options.tableName) : options.metrics;
 
-  return async (event) => {
+  return async (event, context) => {
+    // Adds the Lambda request id and function name to every log line of this invocation.
+    if (context) logger.addContext(context);
     const { result, counts } = transformBatch(event, {
       tableName: options.tableName,
       responseLimitBytes: options.responseLimitBytes,
@@ -76,7 +83,7 @@ export function tableNameFromEnv(env: NodeJS.ProcessEnv = process.env): TableNam
 let lambdaHandler: TransformHandler | undefined;
 
 /** The Lambda entry point; built on first call so importing this module needs no env. */
-export const handler: TransformHandler = (event) => {
+export const handler: TransformHandler = (event, context) => {
   lambdaHandler ??= createHandler({ tableName: tableNameFromEnv() });
-  return lambdaHandler(event);
+  return lambdaHandler(event, context);
 };
