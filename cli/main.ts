@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander';
 import { handoffCommand } from './commands/handoff.ts';
+import { ingestCommand } from './commands/ingest.ts';
 import { publishCommand } from './commands/publish.ts';
 import { queryCommand } from './commands/query.ts';
 
@@ -12,6 +13,7 @@ const program = new Command('orderfeed')
   .configureHelp({ sortSubcommands: true });
 
 program.addCommand(handoffCommand());
+program.addCommand(ingestCommand());
 program.addCommand(publishCommand());
 program.addCommand(queryCommand());
 
