@@ -22,6 +22,7 @@ describe('Saved queries as Trino SQL', () => {
         'refunds',
         'time_in_state',
         'data_quality',
+        'total_mismatches',
       ]),
     );
   });
