@@ -10,7 +10,7 @@ import { TABLES } from '../../transform/tables/index.ts';
 import { ATHENA_DIALECT } from './athena-dialect.ts';
 import { processingFailedViewSql } from './processing-failed-view.ts';
 import { type ResultTable, toResultTable } from './result-table.ts';
-import { createViewsInDependencyOrder } from './saved-views.ts';
+import { createSavedViews } from './saved-views.ts';
 import { tableViewSql } from './table-view.ts';
 
 export interface OpenWarehouseOptions {
@@ -71,6 +71,6 @@ export class LocalWarehouse {
     await this.connection.run(processingFailedViewSql(this.folder));
 
     const views = loadSavedQueries(this.queriesDir).filter((saved) => saved.kind === 'view');
-    await createViewsInDependencyOrder(this.connection, views);
+    await createSavedViews(this.connection, views);
   }
 }

@@ -1,9 +1,10 @@
 /**
- * Creates the saved views of queries/ in a DuckDB session. DuckDB checks a view's query
- * when the view is created, so a view that reads another must come after it; the files do
- * not say which reads which, so the order is found by trying.
+ * Creates the saved views of queries/ in a DuckDB session, in the order infra creates them
+ * in Athena: DuckDB checks a view's query when the view is created, so a view that reads
+ * another must come after it.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { orderViews } from '../../infra/views/view-order.ts';
 import type { SavedQuery } from '../../queries/catalog.ts';
 
 export class SavedViewError extends Error {
@@ -14,29 +15,16 @@ export class SavedViewError extends Error {
   }
 }
 
-/**
- * Creates every view, each after the views it reads. Throws a {@link SavedViewError} for a
- * view that still fails once every other view that could be created exists.
- */
-export async function createViewsInDependencyOrder(
+/** Creates every view after the views it reads; throws a {@link SavedViewError} naming it. */
+export async function createSavedViews(
   connection: DuckDBConnection,
   views: readonly SavedQuery[],
 ): Promise<void> {
-  let pending = [...views];
-
-  while (pending.length > 0) {
-    const failed: { view: SavedQuery; error: unknown }[] = [];
-    for (const view of pending) {
-      try {
-        await connection.run(view.sql);
-      } catch (error) {
-        failed.push({ view, error });
-      }
+  for (const view of orderViews(views)) {
+    try {
+      await connection.run(view.sql);
+    } catch (error) {
+      throw new SavedViewError(view, error);
     }
-
-    const first = failed[0];
-    if (first && failed.length === pending.length)
-      throw new SavedViewError(first.view, first.error);
-    pending = failed.map(({ view }) => view);
   }
 }
