@@ -22,7 +22,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalWarehouse } from '../../local/duckdb/local-warehouse.ts';
 import { findSavedQuery, loadSavedQueries } from '../../queries/catalog.ts';
-import { reportWarehouse } from './helpers/report-warehouse.ts';
+import { DAILY_REVENUE_CHICAGO, reportWarehouse } from './helpers/report-warehouse.ts';
 
 const CHICAGO = { start_date: '2020-08-25', end_date: '2020-08-26', timezone: 'America/Chicago' };
 
@@ -48,34 +48,7 @@ async function report(name: string, params: Record<string, string> = CHICAGO) {
 
 describe('Saved reports on the local warehouse', () => {
   it('daily_revenue: one row per Chicago business date, cancelled orders left out', async () => {
-    expect(await report('daily_revenue')).toEqual([
-      // A alone: 20:02 on the 25th in Chicago.
-      {
-        business_date: '2020-08-25',
-        orders: 1,
-        gross_sales_cents: 6000,
-        discount_cents: 0,
-        refunded_cents: 0,
-        net_sales_cents: 6000,
-        tax_cents: 250,
-        tip_cents: 1250,
-        total_cents: 7500,
-      },
-      // B + D (C is cancelled). Gross 2400 + 2000 = 4400; discount 150 + 200 = 350;
-      // refunded 1200 + 0; net 4400 - 350 - 1200 = 2850; tax 200 + 160 = 360;
-      // tip 300 + 0 = 300; total 2750 + 2000 = 4750.
-      {
-        business_date: '2020-08-26',
-        orders: 2,
-        gross_sales_cents: 4400,
-        discount_cents: 350,
-        refunded_cents: 1200,
-        net_sales_cents: 2850,
-        tax_cents: 360,
-        tip_cents: 300,
-        total_cents: 4750,
-      },
-    ]);
+    expect(await report('daily_revenue')).toEqual(DAILY_REVENUE_CHICAGO);
   });
 
   it('daily_revenue: in UTC the sample is on the 26th, the evening order on the 27th', async () => {

@@ -20,3 +20,36 @@ export async function reportWarehouse(times: number): Promise<string> {
   }
   return warehouse;
 }
+
+/**
+ * daily_revenue over the report feed for 2020-08-25..2020-08-26 in America/Chicago, worked
+ * out by hand (the feed is described in test/queries/reports.test.ts).
+ */
+export const DAILY_REVENUE_CHICAGO = [
+  // A alone: 20:02 on the 25th in Chicago.
+  {
+    business_date: '2020-08-25',
+    orders: 1,
+    gross_sales_cents: 6000,
+    discount_cents: 0,
+    refunded_cents: 0,
+    net_sales_cents: 6000,
+    tax_cents: 250,
+    tip_cents: 1250,
+    total_cents: 7500,
+  },
+  // B + D (C is cancelled). Gross 2400 + 2000 = 4400; discount 150 + 200 = 350;
+  // refunded 1200 + 0; net 4400 - 350 - 1200 = 2850; tax 200 + 160 = 360;
+  // tip 300 + 0 = 300; total 2750 + 2000 = 4750.
+  {
+    business_date: '2020-08-26',
+    orders: 2,
+    gross_sales_cents: 4400,
+    discount_cents: 350,
+    refunded_cents: 1200,
+    net_sales_cents: 2850,
+    tax_cents: 360,
+    tip_cents: 300,
+    total_cents: 4750,
+  },
+];
