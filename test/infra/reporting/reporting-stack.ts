@@ -20,7 +20,9 @@ export interface ReportingTestStack {
 
 /** A fresh stack with a data bucket, a results bucket and an alarm topic. */
 export function reportingTestStack(): ReportingTestStack {
-  const stack = new Stack(new App(), 'ReportingTest', {
+  // Template validation against the CloudFormation schemas fails the synth instead of warning.
+  const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
+  const stack = new Stack(app, 'ReportingTest', {
     env: { account: ACCOUNT, region: REGION },
   });
   const warehouse: ReportingWarehouse = {
