@@ -21,6 +21,7 @@ export const STACK_OUTPUT_KEYS = {
   streamName: 'StreamName',
   streamArn: 'StreamArn',
   region: 'Region',
+  dataBucketName: 'DataBucketName',
 } as const;
 
 export class StackOutputsError extends Error {
@@ -38,13 +39,34 @@ export async function readHandoffDetails(
   client: CloudFormationClient,
   stackName: string,
 ): Promise<HandoffDetails> {
+  const { writerRoleArn, streamName, region } = STACK_OUTPUT_KEYS;
+  const outputs = await readStackOutputs(client, stackName, [writerRoleArn, streamName, region]);
+  return {
+    writerRoleArn: outputs.get(writerRoleArn) as string,
+    streamName: outputs.get(streamName) as string,
+    streamArn: outputs.get(STACK_OUTPUT_KEYS.streamArn),
+    region: outputs.get(region) as string,
+  };
+}
+
+/**
+ * Returns the stack's outputs by key; throws a {@link StackOutputsError} naming the stack and
+ * the `required` keys it lacks.
+ */
+export async function readStackOutputs(
+  client: CloudFormationClient,
+  stackName: string,
+  required: readonly string[],
+): Promise<Map<string, string>> {
   const answer = await client.send(new DescribeStacksCommand({ StackName: stackName }));
   const stack = answer.Stacks?.[0];
   if (!stack) throw new StackOutputsError(`stack ${stackName} was not found`);
 
-  const outputs = new Map((stack.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
-  const { writerRoleArn, streamName, region } = STACK_OUTPUT_KEYS;
-  const missing = [writerRoleArn, streamName, region].filter((key) => !outputs.get(key));
+  const outputs = new Map<string, string>();
+  for (const { OutputKey, OutputValue } of stack.Outputs ?? []) {
+    if (OutputKey && OutputValue) outputs.set(OutputKey, OutputValue);
+  }
+  const missing = required.filter((key) => !outputs.has(key));
   if (missing.length > 0) {
     const present = [...outputs.keys()].join(', ') || 'none';
     throw new StackOutputsError(
@@ -52,11 +74,5 @@ export async function readHandoffDetails(
         'is it the orderfeed stack, and has the deploy finished?',
     );
   }
-
-  return {
-    writerRoleArn: outputs.get(STACK_OUTPUT_KEYS.writerRoleArn) as string,
-    streamName: outputs.get(STACK_OUTPUT_KEYS.streamName) as string,
-    streamArn: outputs.get(STACK_OUTPUT_KEYS.streamArn),
-    region: outputs.get(STACK_OUTPUT_KEYS.region) as string,
-  };
+  return outputs;
 }

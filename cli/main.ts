@@ -2,19 +2,23 @@
  * The `orderfeed` command line: one subcommand per file in ./commands.
  */
 import { Command } from 'commander';
+import { generateCommand } from './commands/generate.ts';
 import { handoffCommand } from './commands/handoff.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { publishCommand } from './commands/publish.ts';
 import { queryCommand } from './commands/query.ts';
+import { redriveCommand } from './commands/redrive.ts';
 
 const program = new Command('orderfeed')
   .description('Land VenueNext order events in a Parquet warehouse, locally or on AWS.')
   .showHelpAfterError()
   .configureHelp({ sortSubcommands: true });
 
+program.addCommand(generateCommand());
 program.addCommand(handoffCommand());
 program.addCommand(ingestCommand());
 program.addCommand(publishCommand());
+program.addCommand(redriveCommand());
 program.addCommand(queryCommand());
 
 await program.parseAsync(process.argv);
