@@ -2,6 +2,7 @@
  * The `orderfeed` command line: one subcommand per file in ./commands.
  */
 import { Command } from 'commander';
+import { generateCommand } from './commands/generate.ts';
 import { handoffCommand } from './commands/handoff.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { publishCommand } from './commands/publish.ts';
@@ -13,6 +14,7 @@ const program = new Command('orderfeed')
   .showHelpAfterError()
   .configureHelp({ sortSubcommands: true });
 
+program.addCommand(generateCommand());
 program.addCommand(handoffCommand());
 program.addCommand(ingestCommand());
 program.addCommand(publishCommand());
