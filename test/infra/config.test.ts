@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, stackName } from '../../infra/config.ts';
+
+describe('parseConfig', () => {
+  it('fills in every default when the context is empty', () => {
+    const config = parseConfig({});
+
+    expect(config).toEqual({
+      prefix: 'orderfeed',
+      ecosystemEnv: undefined,
+      shardCount: undefined,
+      retentionHours: 168,
+      bufferSizeMb: 128,
+      bufferIntervalSeconds: 300,
+      processorBufferSizeMb: 1,
+      processorBufferIntervalSeconds: 60,
+      transformConcurrency: 20,
+      logRetentionDays: 90,
+      resultsExpirationDays: 30,
+      bytesScannedCutoffMb: 10240,
+      projectionStartDate: '2020-01-01',
+      alarmEmail: undefined,
+      removalPolicy: 'retain',
+      publisherRoleArn: undefined,
+      externalId: undefined,
+    });
+    expect(stackName(config)).toBe('orderfeed');
+  });
+
+  it('reads numbers given as command-line text and ignores CDK flags', () => {
+    const config = parseConfig({
+      shardCount: '4',
+      processorBufferSizeMb: '0.5',
+      ecosystemEnv: 'mars-dev',
+      '@aws-cdk/core:newStyleStackSynthesis': true,
+    });
+
+    expect(config.shardCount).toBe(4);
+    expect(config.processorBufferSizeMb).toBe(0.5);
+    expect(stackName(config)).toBe('orderfeed-mars-dev');
+  });
+
+  it('names the key, the value and the fix for a bad value', () => {
+    expect(() => parseConfig({ bufferSizeMb: 32 })).toThrow(
+      new ConfigError(
+        'context bufferSizeMb=32 is invalid: give a size from 64 to 128 (MiB): Firehose needs ' +
+          '64 or more with dynamic partitioning',
+      ),
+    );
+  });
+
+  it('reports every bad key at once', () => {
+    let error: unknown;
+    try {
+      parseConfig({
+        shardCount: 'lots',
+        publisherRoleArn: 'arn:aws:iam::123:user/bob',
+        logRetentionDays: 45,
+      });
+    } catch (caught) {
+      error = caught;
+    }
+
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message.split('\n')).toEqual([
+      'context shardCount="lots" is invalid: give a whole number of shards from 1 to 500, ' +
+        'or leave it out for on-demand capacity',
+      expect.stringMatching(/^context logRetentionDays=45 is invalid: give one of .* 30, 60, 90,/),
+      'context publisherRoleArn="arn:aws:iam::123:user/bob" is invalid: give the ARN of the ' +
+        'VenueNext publisher role, arn:aws:iam::<account>:role/<name>',
+    ]);
+  });
+
+  it.each([
+    ['removalPolicy', 'delete'],
+    ['externalId', 'x'],
+    ['alarmEmail', 'ops'],
+    ['prefix', 'Order_Feed'],
+    ['projectionStartDate', '2020-1-1'],
+    ['processorBufferSizeMb', 4],
+    ['retentionHours', 12],
+  ])('rejects %s=%j', (key, value) => {
+    expect(() => parseConfig({ [key]: value })).toThrow(`context ${key}=${JSON.stringify(value)}`);
+  });
+});
