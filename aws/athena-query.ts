@@ -51,7 +51,7 @@ export class AthenaQueryError extends Error {
 /** Runs `query` with `values` for its placeholders, in header order. */
 export async function runAthenaQuery(
   client: AthenaClient,
-  query: SavedQuery,
+  query: Pick<SavedQuery, 'name' | 'sql'>,
   values: readonly string[],
   options: AthenaQueryOptions,
 ): Promise<AthenaQueryResult> {

@@ -8,12 +8,17 @@ import { LocalWarehouse } from '../../local/duckdb/local-warehouse.ts';
 import { findSavedQuery, loadSavedQueries, type SavedQuery } from '../../queries/catalog.ts';
 import { formatResult, OUTPUT_FORMATS, type OutputFormat } from '../output/output-format.ts';
 import type { ResultRows } from '../output/result-rows.ts';
+import { runOnAthena } from './query-athena.ts';
 
 interface QueryFlags {
   param: Record<string, string>;
   format: OutputFormat;
   warehouse: string;
   list?: boolean;
+  athena?: boolean;
+  workgroup?: string;
+  database?: string;
+  region?: string;
 }
 
 export function queryCommand(): Command {
@@ -26,6 +31,10 @@ export function queryCommand(): Command {
     )
     .option('--warehouse <dir>', 'local warehouse folder', './warehouse')
     .option('--list', 'list the saved queries and views with their parameters')
+    .option('--athena', 'run in the deployed Athena workgroup instead of the local warehouse')
+    .option('--workgroup <name>', 'with --athena: the workgroup (default: orderfeed)')
+    .option('--database <name>', 'with --athena: Glue database (default: workgroup, - as _)')
+    .option('--region <region>', 'with --athena: AWS region (default: from the AWS profile)')
     .addHelpText(
       'after',
       '\nExample:\n  orderfeed query daily_revenue --param start_date=2020-08-25 ' +
@@ -39,6 +48,14 @@ export function queryCommand(): Command {
       if (flags.list || !name) return print(listText(flags.format));
 
       const saved = findSavedQuery(name);
+      if (flags.athena) {
+        const run = await runOnAthena(saved, flags);
+        print(formatResult(run.result, flags.format));
+        // CSV and JSON stay machine-readable on stdout; the cost goes beside them.
+        if (flags.format === 'table') print(run.costLine);
+        else command.configureOutput().writeErr?.(run.costLine);
+        return;
+      }
       if (!existsSync(flags.warehouse)) {
         const note = `orderfeed query: warehouse ${flags.warehouse} does not exist yet; `;
         command.configureOutput().writeErr?.(`${note}the result is empty.\n`);
