@@ -7,6 +7,12 @@
  */
 import { z } from 'zod';
 import { DEFAULT_STACK_NAME } from '../aws/stack-outputs.ts';
+import { DEFAULT_REPORT_SCHEDULE } from './reporting/daily-revenue-report.ts';
+import {
+  isQuickSightPrincipalArn,
+  isSchedulerCron,
+  isVenueTimeZone,
+} from './reporting/validate.ts';
 
 /** A whole number, from JSON context or from command-line text. */
 function wholeNumber(min: number, max: number) {
@@ -113,6 +119,18 @@ const KEYS = {
   externalId: {
     schema: z.string().regex(EXTERNAL_ID).optional(),
     fix: 'give 2 to 1224 characters from letters, digits and +=,.@:/-_',
+  },
+  reportTimezone: {
+    schema: z.string().refine(isVenueTimeZone).default('America/Chicago'),
+    fix: "give the venue's IANA time zone, e.g. America/Chicago (not an abbreviation)",
+  },
+  reportSchedule: {
+    schema: z.string().refine(isSchedulerCron).default(DEFAULT_REPORT_SCHEDULE),
+    fix: 'give a Scheduler cron expression read in reportTimezone, e.g. cron(0 6 * * ? *)',
+  },
+  quicksightPrincipalArn: {
+    schema: z.string().refine(isQuickSightPrincipalArn).optional(),
+    fix: 'give a QuickSight user or group ARN, arn:aws:quicksight:<region>:<account>:user/...',
   },
 } as const;
 

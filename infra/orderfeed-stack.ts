@@ -17,11 +17,12 @@ import { STACK_OUTPUT_KEYS } from '../aws/stack-outputs.ts';
 import { loadSavedQueries, type SavedQuery } from '../queries/catalog.ts';
 import { TABLE_NAMES } from '../transform/tables/index.ts';
 import { AlarmTopic } from './alarm-topic.ts';
-import { AthenaWorkgroup } from './athena-workgroup.ts';
+import { AthenaWorkgroup, RESULTS_FOLDER } from './athena-workgroup.ts';
 import { type OrderfeedConfig, stackName } from './config.ts';
 import { suppressAcceptedFindings } from './nag-suppressions.ts';
 import { OrderStream } from './order-stream.ts';
 import { PipelineMonitoring } from './pipeline-monitoring.ts';
+import { Reporting } from './reporting/reporting.ts';
 import { Storage } from './storage.ts';
 import { TableDeliveryStream } from './table-delivery-stream.ts';
 import { TransformFunction } from './transform-function.ts';
@@ -153,6 +154,21 @@ export class OrderfeedStack extends Stack {
       tables: monitored,
       bufferIntervalSeconds: config.bufferIntervalSeconds,
     });
+
+    // The morning report and the QuickSight datasets read the views, so they come after them.
+    new Reporting(this, 'Reporting', {
+      warehouse: {
+        dataBucket: storage.dataBucket,
+        glueDatabaseName: databaseName,
+        workGroupName: this.workGroup.ref,
+        resultsBucket: storage.resultsBucket,
+        resultsPrefix: RESULTS_FOLDER.replace(/\/$/, ''),
+      },
+      timeZone: config.reportTimezone,
+      schedule: config.reportSchedule,
+      alarmTopic: this.alarmTopic,
+      quicksightPrincipalArn: config.quicksightPrincipalArn,
+    }).node.addDependency(views.resource);
 
     this.addOutputs(databaseName);
     suppressAcceptedFindings(this, {

@@ -8,15 +8,12 @@
 import { Names, Stack } from 'aws-cdk-lib';
 import * as quicksight from 'aws-cdk-lib/aws-quicksight';
 import { Construct } from 'constructs';
-import { ReportingConfigError } from '../errors.ts';
-import { validateTimeZone } from '../validate.ts';
+import { validatePrincipalArn, validateTimeZone } from '../validate.ts';
 import type { ReportingWarehouse } from '../warehouse.ts';
 import { AthenaDataSets } from './athena-data-sets.ts';
 import { DASHBOARD_ACTIONS, permissionsFor } from './principal-permissions.ts';
 import { revenueDashboardDefinition } from './revenue-dashboard-definition.ts';
 import { nonSaleStates } from './sale-states.ts';
-
-const PRINCIPAL_ARN = /^arn:aws[a-z-]*:quicksight:[a-z0-9-]+:\d{12}:(user|group)\/[\w.@+=-]+\/\S+$/;
 
 export interface RevenueDashboardProps {
   readonly warehouse: ReportingWarehouse;
@@ -32,7 +29,7 @@ export class RevenueDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: RevenueDashboardProps) {
     super(scope, id);
-    validatePrincipalArn(props.principalArn);
+    validatePrincipalArn('quicksightPrincipalArn', props.principalArn);
     validateTimeZone('timeZone', props.timeZone);
 
     this.data = new AthenaDataSets(this, 'Data', props);
@@ -55,12 +52,4 @@ export class RevenueDashboard extends Construct {
       },
     });
   }
-}
-
-function validatePrincipalArn(principalArn: string): void {
-  if (PRINCIPAL_ARN.test(principalArn)) return;
-  const fix =
-    'is not a QuickSight user or group ARN; give ' +
-    'arn:aws:quicksight:<region>:<account>:user/<namespace>/<user name>';
-  throw new ReportingConfigError('quicksightPrincipalArn', principalArn, fix);
 }
