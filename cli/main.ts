@@ -2,6 +2,7 @@
  * The `orderfeed` command line: one subcommand per file in ./commands.
  */
 import { Command } from 'commander';
+import { demoCommand } from './commands/demo.ts';
 import { generateCommand } from './commands/generate.ts';
 import { handoffCommand } from './commands/handoff.ts';
 import { ingestCommand } from './commands/ingest.ts';
@@ -14,6 +15,7 @@ const program = new Command('orderfeed')
   .showHelpAfterError()
   .configureHelp({ sortSubcommands: true });
 
+program.addCommand(demoCommand());
 program.addCommand(generateCommand());
 program.addCommand(handoffCommand());
 program.addCommand(ingestCommand());
