@@ -4,21 +4,19 @@
  */
 import { basename } from 'node:path';
 import type { SourceRecord } from '../local/read/read-records.ts';
-import { partitionKeyOf } from './partition-key.ts';
+import { digestKey, partitionKeyOf } from './partition-key.ts';
 import type { StreamEntry } from './stream-entry.ts';
 
-/** A record that cannot be put on the stream because nothing in it can key it. */
+/** A record with nothing in it to key it by, put with a digest key instead. */
 export interface UnkeyedRecord {
   readonly source: string;
-  readonly reason: string;
+  readonly partitionKey: string;
 }
-
-const UNKEYED_REASON =
-  'no partition key: p.uuid and _id are both missing or not strings (is it a JSON event?)';
 
 /**
  * Yields one entry per record, named `<file> record <n>` (n counts from 1). A record with
- * neither a `p.uuid` nor an `_id` goes to `onUnkeyed` and is skipped; its neighbours go on.
+ * neither a `p.uuid` nor an `_id` is keyed by a digest of its bytes, as VenueNext's feed
+ * would still deliver it, and is also passed to `onUnkeyed` so the caller can say so.
  */
 export async function* eventEntries(
   records: AsyncIterable<SourceRecord>,
@@ -26,8 +24,9 @@ export async function* eventEntries(
 ): AsyncGenerator<StreamEntry> {
   for await (const record of records) {
     const source = `${basename(record.source)} record ${record.index + 1}`;
-    const partitionKey = partitionKeyOf(record.bytes);
-    if (partitionKey) yield { source, data: record.bytes, partitionKey };
-    else onUnkeyed({ source, reason: UNKEYED_REASON });
+    const key = partitionKeyOf(record.bytes);
+    const partitionKey = key ?? digestKey(record.bytes);
+    if (!key) onUnkeyed({ source, partitionKey });
+    yield { source, data: record.bytes, partitionKey };
   }
 }

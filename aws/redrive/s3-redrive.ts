@@ -9,7 +9,6 @@
  * record twice, never lose one. Firehose never rewrites an object it wrote, so rewriting is
  * safe as long as one redrive runs at a time.
  */
-import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import {
@@ -19,7 +18,7 @@ import {
   paginateListObjectsV2,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { partitionKeyOf } from '../partition-key.ts';
+import { digestKey, partitionKeyOf } from '../partition-key.ts';
 import { type PublishOptions, publishRecords, type UnpublishedRecord } from '../publisher.ts';
 import type { StreamEntry } from '../stream-entry.ts';
 import { type ErrorFile, keptDocuments, readErrorFile } from './error-documents.ts';
@@ -114,12 +113,9 @@ function streamEntries(objects: readonly ErrorObject[]) {
   return { entries, rawDataBySource };
 }
 
-/**
- * The order uuid, else the envelope id; a record with neither (it was not even JSON) goes
- * back keyed by a digest of its bytes, so it too reaches the transform and its error output.
- */
+/** The order uuid, else the envelope id, else a digest of the bytes. */
 function redriveKey(data: Uint8Array): string {
-  return partitionKeyOf(data) ?? createHash('sha256').update(data).digest('hex');
+  return partitionKeyOf(data) ?? digestKey(data);
 }
 
 async function applyChanges(

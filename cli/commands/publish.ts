@@ -62,18 +62,25 @@ async function writerClient(command: Command, flags: PublishFlags): Promise<Kine
 
 function report(command: Command, stream: string, result: PublishResult, unkeyed: UnkeyedRecord[]) {
   command.configureOutput().writeOut?.(`Published ${result.published} records to ${stream}.\n`);
-  const failures = [
-    ...unkeyed.map((record) => `  ${record.source}: ${record.reason}`),
-    ...result.unpublished.map(
-      (record) =>
-        `  ${record.source} (partition key ${record.partitionKey}): ` +
-        `${record.errorCode}: ${record.errorMessage}`,
-    ),
-  ];
-  if (failures.length === 0) return;
+  if (unkeyed.length > 0) command.configureOutput().writeErr?.(unkeyedNote(unkeyed));
+
+  if (result.unpublished.length === 0) return;
+  const failures = result.unpublished.map(
+    (record) =>
+      `  ${record.source} (partition key ${record.partitionKey}): ` +
+      `${record.errorCode}: ${record.errorMessage}`,
+  );
 
   const heading = `orderfeed publish: ${failures.length} records never made it onto ${stream}:`;
   command.error([heading, ...failures].join('\n'), { exitCode: 1 });
+}
+
+/** Not a failure: the transform will answer these ProcessingFailed, as it should. */
+function unkeyedNote(unkeyed: UnkeyedRecord[]): string {
+  const heading =
+    `orderfeed publish: ${unkeyed.length} records have no p.uuid or _id (not JSON events?); ` +
+    'they were put keyed by the SHA-256 of their bytes:';
+  return [heading, ...unkeyed.map((record) => `  ${record.source}`), ''].join('\n');
 }
 
 function fail(command: Command, error: unknown): never {

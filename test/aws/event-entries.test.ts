@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,19 +41,17 @@ describe('Function: eventEntries', () => {
     expect(unkeyed).toEqual([]);
   });
 
-  it('reports a record with nothing to key it by and goes on', async () => {
-    const file = ndjsonFile(`{"e": "order.state.change"}\n${JSON.stringify(sampleEvent())}\n`);
+  it('keys a record with no p.uuid or _id by the SHA-256 of its bytes, and says so', async () => {
+    const junk = '<html><body>502 Bad Gateway</body></html>';
+    const file = ndjsonFile(`${junk}\n${JSON.stringify(sampleEvent())}\n`);
+    const digest = createHash('sha256').update(junk).digest('hex');
 
     const { entries, unkeyed } = await read(file);
 
-    expect(entries.map((entry) => entry.source)).toEqual(['events.ndjson record 2']);
-    expect(unkeyed).toEqual([
-      {
-        source: 'events.ndjson record 1',
-        reason:
-          'no partition key: p.uuid and _id are both missing or not strings ' +
-          '(is it a JSON event?)',
-      },
+    expect(entries.map((entry) => [entry.source, entry.data, entry.partitionKey])).toEqual([
+      ['events.ndjson record 1', junk, digest],
+      ['events.ndjson record 2', JSON.stringify(sampleEvent()), SAMPLE_ORDER_UUID],
     ]);
+    expect(unkeyed).toEqual([{ source: 'events.ndjson record 1', partitionKey: digest }]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,23 +141,26 @@ describe('Command: publish', () => {
     expect(await readStream(kinesis, 'orders-denied')).toEqual([]);
   });
 
-  it('puts the good lines and exits non-zero naming a line it could not key', async () => {
-    await createStream(kinesis, 'orders-bad-line', 1);
+  it('puts a record that is not an event too, keyed by a digest, and notes it', async () => {
+    await createStream(kinesis, 'orders-junk', 1);
     const lines = eventLines();
+    const junk = '<html><body>502 Bad Gateway</body></html>';
 
     const run = await runCommand(publishCommand(), [
-      ndjsonFile([lines[0] as string, '{"e": "order.state.change"}']),
-      ...['--stream', 'orders-bad-line', ...local()],
+      ndjsonFile([lines[0] as string, junk]),
+      ...['--stream', 'orders-junk', ...local()],
     ]);
 
-    expect(run.exitCode).toBe(1);
-    expect(run.stdout).toBe('Published 1 records to orders-bad-line.\n');
-    expect(run.stderr).toBe(
-      'orderfeed publish: 1 records never made it onto orders-bad-line:\n' +
-        '  events.ndjson record 2: no partition key: p.uuid and _id are both missing or not ' +
-        'strings (is it a JSON event?)\n',
-    );
-    expect(await readStream(kinesis, 'orders-bad-line')).toHaveLength(1);
+    expect(run).toEqual({
+      stdout: 'Published 2 records to orders-junk.\n',
+      stderr:
+        'orderfeed publish: 1 records have no p.uuid or _id (not JSON events?); they were put ' +
+        'keyed by the SHA-256 of their bytes:\n  events.ndjson record 2\n',
+      exitCode: 0,
+    });
+    const records = await readStream(kinesis, 'orders-junk');
+    expect(records.map((record) => record.data.toString('utf8'))).toEqual([lines[0], junk]);
+    expect(records[1]?.partitionKey).toBe(createHash('sha256').update(junk).digest('hex'));
   });
 
   it('exits non-zero with the Kinesis reason when the stream does not exist', async () => {
