@@ -44,8 +44,9 @@ export class UnsafeNumberError extends Error {
 
 /**
  * Reads every row of `reader` as plain values. Integer columns wider than 32 bits (counts,
- * sums of cents) become numbers; a value a number cannot hold exactly throws rather than
- * being rounded.
+ * sums of cents) become numbers, and an integer past 2^53, which a number cannot hold
+ * exactly, throws rather than being rounded. Decimals become the nearest number: the saved
+ * reports compute ratios as doubles, never as decimals.
  */
 export function toResultTable(reader: DuckDBResultReader): ResultTable {
   const columns = reader.columnNames();
