@@ -156,7 +156,7 @@ export class OrderfeedStack extends Stack {
     });
 
     // The morning report and the QuickSight datasets read the views, so they come after them.
-    new Reporting(this, 'Reporting', {
+    const reporting = new Reporting(this, 'Reporting', {
       warehouse: {
         dataBucket: storage.dataBucket,
         glueDatabaseName: databaseName,
@@ -168,7 +168,12 @@ export class OrderfeedStack extends Stack {
       schedule: config.reportSchedule,
       alarmTopic: this.alarmTopic,
       quicksightPrincipalArn: config.quicksightPrincipalArn,
-    }).node.addDependency(views.resource);
+    });
+    reporting.node.addDependency(views.resource);
+    new CfnOutput(this, 'ReportTopicArn', {
+      value: reporting.dailyRevenueReport.reportTopic.topicArn,
+      description: 'Subscribe here for the morning revenue report',
+    });
 
     this.addOutputs(databaseName);
     suppressAcceptedFindings(this, {

@@ -24,6 +24,16 @@ describe('OrderfeedStack: reporting', () => {
     expect(stack.config.reportTimezone).toBe('America/Chicago');
   });
 
+  it('outputs the report topic, for subscribing to the morning report', () => {
+    const { template } = synthStack();
+    const topics = template.findResources('AWS::SNS::Topic', {
+      Properties: { DisplayName: 'orderfeed daily revenue report' },
+    });
+
+    template.hasOutput('ReportTopicArn', { Value: { Ref: Object.keys(topics)[0] } });
+    expect(Object.keys(topics)).toHaveLength(1);
+  });
+
   it('takes the schedule, time zone and QuickSight principal from context', () => {
     const { template } = synthStack({
       reportSchedule: 'cron(15 7 * * ? *)',
