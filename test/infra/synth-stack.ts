@@ -14,9 +14,27 @@ export interface SynthesizedStack {
   readonly template: Template;
 }
 
+const synthesized = new Map<string, SynthesizedStack>();
+
+/**
+ * The stack for `context` (and `savedQueries`, default every queries/*.sql), synthesized once
+ * per test file: a template is read-only, so tests can share it.
+ */
 export function synthStack(
   context: Record<string, unknown> = {},
   savedQueries?: readonly SavedQuery[],
+): SynthesizedStack {
+  const key = JSON.stringify([context, savedQueries ?? null]);
+  const cached = synthesized.get(key);
+  if (cached) return cached;
+  const built = buildStack(context, savedQueries);
+  synthesized.set(key, built);
+  return built;
+}
+
+function buildStack(
+  context: Record<string, unknown>,
+  savedQueries: readonly SavedQuery[] | undefined,
 ): SynthesizedStack {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new OrderfeedStack(app, 'Test', { config: parseConfig(context), savedQueries });
