@@ -100,7 +100,8 @@ function localReport(summary: LocalRedriveSummary): string {
   if (summary.stillFailing > 0 && examples.length > 0) {
     lines.push('Still failing, for example:');
     for (const example of examples) {
-      lines.push(`  ${example.table} ${example.eventId ?? ''} ${example.path}: ${example.reason}`);
+      const event = example.eventId ? `, event ${example.eventId}` : '';
+      lines.push(`  ${example.table}${event}: ${example.path}: ${example.reason}`);
     }
   }
   return [...lines, ...unreadableReport(summary.unreadable), ''].join('\n');

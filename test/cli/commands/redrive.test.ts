@@ -49,7 +49,7 @@ describe('Command: redrive', () => {
         '(left in their error files).',
     );
     expect(lines[1]).toBe('Still failing, for example:');
-    expect(lines[2]).toMatch(/^ {2}order_events 01egndytjh3xmmt154hxa6dz9z p\.total: /);
+    expect(lines[2]).toMatch(/^ {2}order_events, event 01egndytjh3xmmt154hxa6dz9z: p\.total: /);
     expect(run.stdout).toContain(
       'Error records that could not be read, left untouched:\n' +
         `  ${earlierFailures}: not a JSON document\n`,
