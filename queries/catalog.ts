@@ -94,6 +94,8 @@ function parseParameter(file: string, value: string): QueryParameter {
 
 /** Counts `?` placeholders outside string literals and comments. */
 function countPlaceholders(sql: string): number {
-  const withoutLiterals = sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^\n]*/g, '');
-  return (withoutLiterals.match(/\?/g) ?? []).length;
+  // One left-to-right pass, so an apostrophe in a comment does not open a literal and a
+  // `--` inside a literal does not start a comment.
+  const code = sql.replace(/--[^\n]*|'(?:[^']|'')*'/g, '');
+  return (code.match(/\?/g) ?? []).length;
 }

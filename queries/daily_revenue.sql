@@ -9,7 +9,7 @@ WITH params AS (
 ),
 dated AS (
   SELECT
-    CAST(at_timezone(s.created_at, p.timezone) AS date) AS business_date,
+    CAST(at_timezone(with_timezone(s.created_at, 'UTC'), p.timezone) AS date) AS business_date,
     s.*
   FROM sales_orders AS s
   CROSS JOIN params AS p

@@ -8,7 +8,7 @@ WITH params AS (
   SELECT CAST(? AS date) AS start_date, CAST(? AS date) AS end_date, ? AS timezone
 ),
 local_times AS (
-  SELECT at_timezone(s.created_at, p.timezone) AS created_local, s.*
+  SELECT at_timezone(with_timezone(s.created_at, 'UTC'), p.timezone) AS created_local, s.*
   FROM sales_orders AS s
   CROSS JOIN params AS p
 )

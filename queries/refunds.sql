@@ -9,7 +9,7 @@ WITH params AS (
   SELECT CAST(? AS date) AS start_date, CAST(? AS date) AS end_date, ? AS timezone
 )
 SELECT
-  CAST(at_timezone(li.refunded_at, p.timezone) AS date) AS refund_date,
+  CAST(at_timezone(with_timezone(li.refunded_at, 'UTC'), p.timezone) AS date) AS refund_date,
   li.refunded_at,
   li.order_uuid,
   li.order_state,
@@ -22,5 +22,6 @@ FROM line_items_latest AS li
 CROSS JOIN params AS p
 WHERE li.refunded_at IS NOT NULL
   AND li.removed_at IS NULL
-  AND CAST(at_timezone(li.refunded_at, p.timezone) AS date) BETWEEN p.start_date AND p.end_date
+  AND CAST(at_timezone(with_timezone(li.refunded_at, 'UTC'), p.timezone) AS date)
+    BETWEEN p.start_date AND p.end_date
 ORDER BY li.refunded_at, li.order_uuid, li.line_item_index

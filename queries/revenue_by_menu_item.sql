@@ -20,6 +20,7 @@ JOIN sales_orders AS s
 CROSS JOIN params AS p
 -- Removed items were never sold; order-level discounts are not spread over items.
 WHERE li.removed_at IS NULL
-  AND CAST(at_timezone(s.created_at, p.timezone) AS date) BETWEEN p.start_date AND p.end_date
+  AND CAST(at_timezone(with_timezone(s.created_at, 'UTC'), p.timezone) AS date)
+    BETWEEN p.start_date AND p.end_date
 GROUP BY li.sku, li.name
 ORDER BY gross_sales_cents DESC, li.sku, li.name

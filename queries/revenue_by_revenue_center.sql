@@ -19,6 +19,7 @@ SELECT
   sum(s.total_cents) AS total_cents
 FROM sales_orders AS s
 CROSS JOIN params AS p
-WHERE CAST(at_timezone(s.created_at, p.timezone) AS date) BETWEEN p.start_date AND p.end_date
+WHERE CAST(at_timezone(with_timezone(s.created_at, 'UTC'), p.timezone) AS date)
+  BETWEEN p.start_date AND p.end_date
 GROUP BY s.revenue_center_uuid, s.revenue_center_name
 ORDER BY net_sales_cents DESC, s.revenue_center_name, s.revenue_center_uuid

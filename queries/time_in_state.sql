@@ -21,7 +21,8 @@ entries AS (
   CROSS JOIN params AS p
   CROSS JOIN UNNEST(sequence(1, greatest(cardinality(o.state_history), 1))) AS h (history_index)
   WHERE h.history_index <= cardinality(o.state_history)
-    AND CAST(at_timezone(o.created_at, p.timezone) AS date) BETWEEN p.start_date AND p.end_date
+    AND CAST(at_timezone(with_timezone(o.created_at, 'UTC'), p.timezone) AS date)
+      BETWEEN p.start_date AND p.end_date
 ),
 stays AS (
   SELECT

@@ -15,7 +15,7 @@ promotions AS (
 ),
 dated AS (
   SELECT
-    CAST(at_timezone(s.created_at, p.timezone) AS date) AS business_date,
+    CAST(at_timezone(with_timezone(s.created_at, 'UTC'), p.timezone) AS date) AS business_date,
     s.tip_cents,
     s.discount_cents,
     s.items_subtotal_cents,

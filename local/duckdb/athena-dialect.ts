@@ -22,10 +22,13 @@ export const ATHENA_SESSION_SETTINGS: readonly string[] = [
  * the same name shadows DuckDB's built-in in this session only.
  */
 export const ATHENA_MACROS: readonly string[] = [
-  // Trino: at_timezone(ts, zone) reads a zoneless timestamp in the session zone (UTC) and
-  // shows it in `zone`, so date(), hour() and CAST(... AS date) see the local wall clock.
-  // DuckDB's `ts AT TIME ZONE zone` does the opposite (reads ts as local to zone), so it is
-  // never used; this macro returns the local wall-clock time that Trino's fields show.
+  // Trino: with_timezone(ts, zone) reads a zoneless timestamp as a wall-clock time in zone.
+  // The saved queries tag every UTC column with it, so nothing depends on the session zone.
+  'CREATE OR REPLACE MACRO with_timezone(ts, zone) AS timezone(zone, CAST(ts AS TIMESTAMP))',
+  // Trino: at_timezone(tstz, zone) shows an instant on the wall clock of zone, so date(),
+  // hour() and CAST(... AS date) see local time. DuckDB's `AT TIME ZONE` would read a
+  // zoneless timestamp as local instead, so it is never used; this macro returns the local
+  // wall-clock time (a zoneless timestamp) whose fields are the ones Trino shows.
   'CREATE OR REPLACE MACRO at_timezone(ts, zone) AS timezone(zone, CAST(ts AS TIMESTAMPTZ))',
   // Trino: cardinality(array) is its length; DuckDB's cardinality only accepts maps.
   'CREATE OR REPLACE MACRO cardinality(items) AS len(items)',

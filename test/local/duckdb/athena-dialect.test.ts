@@ -30,9 +30,19 @@ describe('Athena dialect on DuckDB', () => {
     expect(await value(sql)).toBe('2020-08-26 01:02:46+00');
   });
 
+  it('with_timezone reads a zoneless timestamp as a wall-clock time in the zone', async () => {
+    // 01:02:46 in UTC is 01:02:46Z; 01:02:46 in Chicago (CDT, UTC-5) is 06:02:46Z.
+    const utc = "with_timezone(TIMESTAMP '2020-08-26 01:02:46', 'UTC')";
+    const chicago = "with_timezone(TIMESTAMP '2020-08-26 01:02:46', 'America/Chicago')";
+
+    expect(await value(`SELECT CAST(${utc} AS varchar)`)).toBe('2020-08-26 01:02:46+00');
+    expect(await value(`SELECT CAST(${chicago} AS varchar)`)).toBe('2020-08-26 06:02:46+00');
+  });
+
   it('at_timezone shows a UTC time on the wall clock of the zone', async () => {
     // The sample order: 2020-08-26 01:02:46 UTC is 20:02:46 CDT (UTC-5) the day before.
-    const local = "at_timezone(TIMESTAMP '2020-08-26 01:02:46', 'America/Chicago')";
+    const utc = "with_timezone(TIMESTAMP '2020-08-26 01:02:46', 'UTC')";
+    const local = `at_timezone(${utc}, 'America/Chicago')`;
 
     expect(await value(`SELECT CAST(${local} AS varchar)`)).toBe('2020-08-25 20:02:46');
     expect(await value(`SELECT CAST(CAST(${local} AS date) AS varchar)`)).toBe('2020-08-25');
