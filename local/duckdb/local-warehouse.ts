@@ -2,6 +2,16 @@
  * The local warehouse, opened for queries: an in-memory DuckDB session that speaks Athena's
  * SQL, with one view per table over the Parquet files of a warehouse folder, a view over the
  * failed records, and the saved views of queries/.
+ *
+ * @example
+ * const warehouse = await LocalWarehouse.open('./warehouse');
+ * const { rows } = await warehouse.runSavedQuery(findSavedQuery('daily_revenue'), {
+ *   start_date: '2020-08-25', end_date: '2020-08-25', timezone: 'America/Chicago',
+ * });
+ * warehouse.close(); // rows: [{ business_date: '2020-08-25', orders: 1, ... }]
+ *
+ * Note: the views see the files that exist when the warehouse is opened; open it again after
+ * an ingest to see what it wrote.
  */
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { loadSavedQueries, QUERIES_DIR, type SavedQuery } from '../../queries/catalog.ts';
