@@ -26,6 +26,9 @@ export class Storage extends Construct {
 
   constructor(scope: Construct, id: string, props: StorageProps) {
     super(scope, id);
+    // Let the S3 logging service write access logs through a bucket policy rather than the
+    // legacy LogDeliveryWrite ACL, so the log bucket can disable ACLs altogether.
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     const destroy = props.removalPolicy === 'destroy';
     const lifecycle = {
       removalPolicy: destroy ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
@@ -35,6 +38,7 @@ export class Storage extends Construct {
     this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
       ...secureDefaults(),
       ...lifecycle,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [
         { expiration: Duration.days(365), abortIncompleteMultipartUploadAfter: WEEK },
       ],

@@ -669,6 +669,23 @@ describe('Stack: OrderfeedStack', () => {
     const data = resourceNamed(template, 'AWS::S3::Bucket', 'StorageData');
     const results = resourceNamed(template, 'AWS::S3::Bucket', 'StorageAthenaResults');
 
+    // The logging service writes through a bucket policy; the log bucket has no ACLs.
+    expect(logs.properties.OwnershipControls).toEqual({
+      Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }],
+    });
+    expect(logs.properties.AccessControl).toBeUndefined();
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logs.id },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+          }),
+        ]),
+      },
+    });
     expect(data.properties.LoggingConfiguration).toEqual({
       DestinationBucketName: { Ref: logs.id },
       LogFilePrefix: 'data/',
