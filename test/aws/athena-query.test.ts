@@ -9,6 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AthenaQueryError, runAthenaQuery } from '../../aws/athena-query.ts';
 import { parseSavedQuery } from '../../queries/catalog.ts';
+import { recordedSleep } from './fakes.ts';
 
 const athena = mockClient(AthenaClient);
 const client = new AthenaClient({ region: 'us-east-2' });
@@ -45,11 +46,6 @@ function succeedsAfter(states: QueryExecutionState[], dataScannedBytes: number) 
       Statistics: { DataScannedInBytes: dataScannedBytes },
     },
   });
-}
-
-function recordedSleep() {
-  const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => void waits.push(ms) };
 }
 
 const OPTIONS = { workGroup: 'orderfeed', database: 'orderfeed' };

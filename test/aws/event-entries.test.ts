@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventEntries, type UnkeyedRecord } from '../../aws/event-entries.ts';
 import { readRecords } from '../../local/read/read-records.ts';
+import { eventsFile } from './fakes.ts';
 import { eventLine, SAMPLE_ORDER_UUID, sampleEvent } from './stadium-events.ts';
-
-function ndjsonFile(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'entries-')), 'events.ndjson');
-  writeFileSync(file, text);
-  return file;
-}
 
 async function read(file: string) {
   const unkeyed: UnkeyedRecord[] = [];
@@ -26,7 +18,7 @@ describe('Function: eventEntries', () => {
   it('yields each event untouched and keyed by order uuid, in file order', async () => {
     const first = JSON.stringify(sampleEvent());
     const second = eventLine('6d268953-85c8-4db4-8091-33676e890c6f', '01egndytjh3xmmt154hxa6dz4n');
-    const file = ndjsonFile(`${first}\r\n\n  \n${second}`);
+    const file = eventsFile(`${first}\r\n\n  \n${second}`);
 
     const { entries, unkeyed } = await read(file);
 
@@ -43,7 +35,7 @@ describe('Function: eventEntries', () => {
 
   it('keys a record with no p.uuid or _id by the SHA-256 of its bytes, and says so', async () => {
     const junk = '<html><body>502 Bad Gateway</body></html>';
-    const file = ndjsonFile(`${junk}\n${JSON.stringify(sampleEvent())}\n`);
+    const file = eventsFile(`${junk}\n${JSON.stringify(sampleEvent())}\n`);
     const digest = createHash('sha256').update(junk).digest('hex');
 
     const { entries, unkeyed } = await read(file);

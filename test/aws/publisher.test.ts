@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PublishRequestError, publishRecords } from '../../aws/publisher.ts';
 import type { StreamEntry } from '../../aws/stream-entry.ts';
+import { recordedSleep } from './fakes.ts';
 
 const kinesis = mockClient(KinesisClient);
 const client = new KinesisClient({ region: 'us-east-1' });
@@ -18,12 +19,6 @@ const throttled = {
   ErrorCode: 'ProvisionedThroughputExceededException',
   ErrorMessage: 'Rate exceeded for shard shardId-000000000000',
 };
-
-/** Records every wait instead of waiting, so the test runs without timers. */
-function recordedSleep() {
-  const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => void waits.push(ms) };
-}
 
 describe('Function: publishRecords', () => {
   it('retries only the entries a request rejected, after a backoff', async () => {

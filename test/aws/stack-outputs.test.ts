@@ -2,6 +2,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readHandoffDetails, StackOutputsError } from '../../aws/stack-outputs.ts';
+import { describedStack } from './fakes.ts';
 
 const cloudFormation = mockClient(CloudFormationClient);
 const client = new CloudFormationClient({ region: 'us-east-2' });
@@ -13,22 +14,15 @@ afterEach(() => cloudFormation.reset());
 
 describe('Function: readHandoffDetails', () => {
   it('reads the writer role, stream and region from the named stack', async () => {
-    cloudFormation.on(DescribeStacksCommand, { StackName: 'orderfeed-prd' }).resolves({
-      Stacks: [
-        {
-          StackName: 'orderfeed-prd',
-          CreationTime: new Date(0),
-          StackStatus: 'CREATE_COMPLETE',
-          Outputs: [
-            { OutputKey: 'WriterRoleArn', OutputValue: ROLE },
-            { OutputKey: 'StreamName', OutputValue: 'orderfeed-orders' },
-            { OutputKey: 'StreamArn', OutputValue: STREAM_ARN },
-            { OutputKey: 'Region', OutputValue: 'us-east-2' },
-            { OutputKey: 'DashboardUrl', OutputValue: 'https://example.com' },
-          ],
-        },
-      ],
-    });
+    cloudFormation.on(DescribeStacksCommand, { StackName: 'orderfeed-prd' }).resolves(
+      describedStack('orderfeed-prd', {
+        WriterRoleArn: ROLE,
+        StreamName: 'orderfeed-orders',
+        StreamArn: STREAM_ARN,
+        Region: 'us-east-2',
+        DashboardUrl: 'https://example.com',
+      }),
+    );
 
     const details = await readHandoffDetails(client, 'orderfeed-prd');
 
@@ -41,16 +35,7 @@ describe('Function: readHandoffDetails', () => {
   });
 
   it('throws naming the stack and the missing outputs', async () => {
-    cloudFormation.on(DescribeStacksCommand).resolves({
-      Stacks: [
-        {
-          StackName: 'other',
-          CreationTime: new Date(0),
-          StackStatus: 'CREATE_COMPLETE',
-          Outputs: [{ OutputKey: 'StreamName', OutputValue: 'x' }],
-        },
-      ],
-    });
+    cloudFormation.on(DescribeStacksCommand).resolves(describedStack('other', { StreamName: 'x' }));
 
     const reading = readHandoffDetails(client, 'other');
 

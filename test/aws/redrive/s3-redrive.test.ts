@@ -4,7 +4,6 @@ import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
-  type GetObjectCommandOutput,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -12,6 +11,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { redriveS3 } from '../../../aws/redrive/s3-redrive.ts';
+import { objectBody } from '../fakes.ts';
 import { eventLine } from '../stadium-events.ts';
 
 const s3 = mockClient(S3Client);
@@ -35,16 +35,12 @@ function errorLine(raw: string): string {
   return JSON.stringify({ errorCode: 'Lambda.ProcessingFailed', errorMessage: 'p.tip', rawData });
 }
 
-function body(bytes: Uint8Array): GetObjectCommandOutput['Body'] {
-  return { transformToByteArray: async () => bytes } as unknown as GetObjectCommandOutput['Body'];
-}
-
 function storeObjects(objects: Record<string, Uint8Array>) {
   s3.on(ListObjectsV2Command).resolves({
     Contents: Object.keys(objects).map((Key) => ({ Key })),
   });
   for (const [key, bytes] of Object.entries(objects)) {
-    s3.on(GetObjectCommand, { Bucket: BUCKET, Key: key }).resolves({ Body: body(bytes) });
+    s3.on(GetObjectCommand, { Bucket: BUCKET, Key: key }).resolves({ Body: objectBody(bytes) });
   }
 }
 
@@ -140,10 +136,10 @@ describe('Function: redriveS3', () => {
       .on(ListObjectsV2Command, { ContinuationToken: 't' })
       .resolves({ Contents: [{ Key: ITEMS_KEY }] });
     s3.on(GetObjectCommand, { Key: EVENTS_KEY }).resolves({
-      Body: body(Buffer.from(errorLine(FIRST))),
+      Body: objectBody(Buffer.from(errorLine(FIRST))),
     });
     s3.on(GetObjectCommand, { Key: ITEMS_KEY }).resolves({
-      Body: body(Buffer.from(errorLine(SECOND))),
+      Body: objectBody(Buffer.from(errorLine(SECOND))),
     });
     kinesis.on(PutRecordsCommand).resolves({ FailedRecordCount: 0, Records: [ok, ok] });
 

@@ -2,6 +2,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handoffCommand } from '../../../cli/commands/handoff.ts';
+import { describedStack } from '../../aws/fakes.ts';
 import { runCommand } from './run-aws-command.ts';
 
 const cloudFormation = mockClient(CloudFormationClient);
@@ -9,27 +10,15 @@ const ROLE = 'arn:aws:iam::111122223333:role/orderfeed-writer';
 
 afterEach(() => cloudFormation.reset());
 
-function stackWith(outputs: Record<string, string>) {
-  return {
-    Stacks: [
-      {
-        StackName: 'orderfeed',
-        CreationTime: new Date(0),
-        StackStatus: 'UPDATE_COMPLETE' as const,
-        Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({
-          OutputKey,
-          OutputValue,
-        })),
-      },
-    ],
-  };
-}
-
 describe('Command: handoff', () => {
   it('prints the message from the default stack outputs', async () => {
-    cloudFormation
-      .on(DescribeStacksCommand, { StackName: 'orderfeed' })
-      .resolves(stackWith({ WriterRoleArn: ROLE, StreamName: 'orders', Region: 'eu-west-1' }));
+    cloudFormation.on(DescribeStacksCommand, { StackName: 'orderfeed' }).resolves(
+      describedStack('orderfeed', {
+        WriterRoleArn: ROLE,
+        StreamName: 'orders',
+        Region: 'eu-west-1',
+      }),
+    );
 
     const run = await runCommand(handoffCommand(), ['--region', 'eu-west-1']);
 

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publishCommand } from '../../../cli/commands/publish.ts';
+import { eventsFile } from '../../aws/fakes.ts';
 import {
   createStream,
   LOCAL_CREDENTIALS,
@@ -34,9 +32,7 @@ afterEach(() => {
 });
 
 function ndjsonFile(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'publish-')), 'events.ndjson');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
+  return eventsFile(`${lines.join('\n')}\n`);
 }
 
 /** Three events of two orders, and one with no p.uuid keyed by its _id. */

@@ -2,7 +2,6 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import {
   GetObjectCommand,
-  type GetObjectCommandOutput,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -10,6 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { redriveCommand } from '../../../cli/commands/redrive.ts';
+import { describedStack, objectBody } from '../../aws/fakes.ts';
 import { warehouseWithFailures } from '../../aws/redrive/failed-warehouse.ts';
 import { eventLine } from '../../aws/stadium-events.ts';
 import { runCommand } from './run-aws-command.ts';
@@ -29,11 +29,8 @@ const EVENT = eventLine('aaaaaaaa-0000-4000-8000-000000000001', '01egndytjh3xmmt
 const ERROR_LINE = JSON.stringify({ rawData: Buffer.from(EVENT).toString('base64') });
 
 function storeErrorObject() {
-  const Body = {
-    transformToByteArray: async () => Buffer.from(`${ERROR_LINE}\n`),
-  } as unknown as GetObjectCommandOutput['Body'];
   s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: KEY }] });
-  s3.on(GetObjectCommand).resolves({ Body });
+  s3.on(GetObjectCommand).resolves({ Body: objectBody(Buffer.from(`${ERROR_LINE}\n`)) });
 }
 
 describe('Command: redrive', () => {
@@ -57,19 +54,12 @@ describe('Command: redrive', () => {
   });
 
   it('reads the bucket and stream from the stack and puts the records back', async () => {
-    cloudFormation.on(DescribeStacksCommand, { StackName: 'orderfeed-mars-prd' }).resolves({
-      Stacks: [
-        {
-          StackName: 'orderfeed-mars-prd',
-          CreationTime: new Date(0),
-          StackStatus: 'UPDATE_COMPLETE',
-          Outputs: [
-            { OutputKey: 'DataBucketName', OutputValue: 'mars-data' },
-            { OutputKey: 'StreamName', OutputValue: 'orderfeed-mars-prd-order-events' },
-          ],
-        },
-      ],
-    });
+    cloudFormation.on(DescribeStacksCommand, { StackName: 'orderfeed-mars-prd' }).resolves(
+      describedStack('orderfeed-mars-prd', {
+        DataBucketName: 'mars-data',
+        StreamName: 'orderfeed-mars-prd-order-events',
+      }),
+    );
     storeErrorObject();
     kinesis.on(PutRecordsCommand).resolves({
       FailedRecordCount: 0,
