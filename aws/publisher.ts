@@ -2,6 +2,10 @@
  * Puts records on a Kinesis stream with PutRecords, the way VenueNext's publisher does:
  * batches within the Kinesis limits, and only the entries a request rejected are retried,
  * with exponential backoff and jitter, a bounded number of times.
+ *
+ * Note: a retried record lands after the records of its batch that were accepted first, so
+ * under throttling two events of one order can reach their shard out of order. The warehouse
+ * does not depend on arrival order: the latest snapshot is chosen by state history time.
  */
 import {
   type KinesisClient,
@@ -34,7 +38,7 @@ export interface UnpublishedRecord {
 export interface PublishResult {
   /** How many records Kinesis accepted. */
   readonly published: number;
-  /** In input order. */
+  /** In the order they were given up on. */
   readonly unpublished: UnpublishedRecord[];
   /** The sources of the accepted records, in input order. */
   readonly publishedSources: string[];
