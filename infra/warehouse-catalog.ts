@@ -78,6 +78,8 @@ export class WarehouseCatalog extends Construct {
       bucket,
       failedFolder,
       [
+        // Named after the folder (docs/CONTRACTS.md); TABLE is reserved in Athena SQL, so
+        // queries quote it: "table".
         { name: 'table', type: glue.Schema.STRING, comment: 'The orderfeed table it failed for.' },
         glueColumn(DT_PARTITION),
       ],
