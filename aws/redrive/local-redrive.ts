@@ -40,7 +40,7 @@ export async function redriveLocal(options: LocalRedriveOptions): Promise<LocalR
   const { warehouse } = options;
   const before = await readErrorFiles(warehouse, await listErrorFiles(warehouse));
   const failing = failedPairs(before);
-  const rawRecords = [...new Set([...failing].map((pair) => pair.split('\n')[1] as string))];
+  const rawRecords = [...new Set([...failing].map(rawDataOf))];
   const unreadable = unreadableDocuments(warehouse, before);
   const empty = { records: 0, recovered: 0, stillFailing: 0, filesRewritten: [], filesDeleted: [] };
   if (rawRecords.length === 0) return { ...empty, unreadable };
@@ -59,7 +59,7 @@ export async function redriveLocal(options: LocalRedriveOptions): Promise<LocalR
   ];
   const { rewritten, deleted } = await applyChanges(warehouse, changes);
 
-  const stillFailingRecords = new Set([...stillFailing].map((pair) => pair.split('\n')[1]));
+  const stillFailingRecords = new Set([...stillFailing].map(rawDataOf));
   return {
     records: rawRecords.length,
     recovered: rawRecords.length - stillFailingRecords.size,
@@ -71,12 +71,20 @@ export async function redriveLocal(options: LocalRedriveOptions): Promise<LocalR
   };
 }
 
-/** A failure is a (table, record) pair: `table\nrawData`. */
+/** A failure is a (table, record) pair, as one string: `table\nrawData`. */
+function failure(table: string | undefined, rawData: string): string {
+  return `${table}\n${rawData}`;
+}
+
+function rawDataOf(failure: string): string {
+  return failure.slice(failure.indexOf('\n') + 1);
+}
+
 function failedPairs(files: readonly ErrorFile[]): Set<string> {
   const pairs = new Set<string>();
   for (const file of files) {
     for (const doc of file.documents) {
-      if (doc.rawData !== undefined) pairs.add(`${file.table}\n${doc.rawData}`);
+      if (doc.rawData !== undefined) pairs.add(failure(file.table, doc.rawData));
     }
   }
   return pairs;
@@ -137,7 +145,7 @@ async function applyChanges(warehouse: string, changes: readonly FileChange[]) {
   const deleted: string[] = [];
 
   for (const { file, keep } of changes) {
-    const { text, removed } = keptDocuments(file, (rawData) => keep(`${file.table}\n${rawData}`));
+    const { text, removed } = keptDocuments(file, (rawData) => keep(failure(file.table, rawData)));
     if (removed === 0) continue;
 
     const path = join(warehouse, file.location);
