@@ -23,9 +23,12 @@ function synth(props: { timeZone?: string; schedule?: string } = {}) {
   return { stack, warehouse, alarmTopic, report, template: Template.fromStack(stack) };
 }
 
+/** One synth with the default props, read by every test that needs no other props. */
+const defaults = synth();
+
 describe('DailyRevenueReport: schedule', () => {
   it('runs every day at 06:00 in the venue time zone by default', () => {
-    const { template, stack, report } = synth();
+    const { template, stack, report } = defaults;
 
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 6 * * ? *)',
@@ -49,7 +52,7 @@ describe('DailyRevenueReport: schedule', () => {
   });
 
   it('lets the schedule start this state machine and nothing else', () => {
-    const { template, stack, report } = synth();
+    const { template, stack, report } = defaults;
 
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
@@ -86,7 +89,7 @@ describe('DailyRevenueReport: schedule', () => {
 
 describe('DailyRevenueReport: state machine', () => {
   it('resolves the date, runs the query, copies the CSV, then announces it', () => {
-    const definition = stateMachineDefinition(synth().template);
+    const definition = stateMachineDefinition(defaults.template);
 
     expect(definition.QueryLanguage).toBe('JSONata');
     expect(definition.StartAt).toBe('Resolve report date');
@@ -98,7 +101,7 @@ describe('DailyRevenueReport: state machine', () => {
   });
 
   it('runs the saved daily_revenue SQL in the workgroup and waits for it', () => {
-    const runQuery = stateMachineDefinition(synth().template).States['Run daily_revenue'];
+    const runQuery = stateMachineDefinition(defaults.template).States['Run daily_revenue'];
 
     expect(runQuery?.Resource).toBe('arn:aws:states:::athena:startQueryExecution.sync');
     expect(runQuery?.Arguments).toEqual({
@@ -114,7 +117,7 @@ describe('DailyRevenueReport: state machine', () => {
   });
 
   it('passes the report date to start_date and end_date as quoted SQL literals', async () => {
-    const runQuery = stateMachineDefinition(synth().template).States['Run daily_revenue'];
+    const runQuery = stateMachineDefinition(defaults.template).States['Run daily_revenue'];
     const parameters = runQuery?.Arguments?.ExecutionParameters as string[];
 
     const values = await Promise.all(
@@ -127,7 +130,7 @@ describe('DailyRevenueReport: state machine', () => {
   });
 
   it('copies the result CSV to reports/daily_revenue/date=YYYY-MM-DD.csv', async () => {
-    const { template, stack, warehouse } = synth();
+    const { template, stack, warehouse } = defaults;
     const copy = stateMachineDefinition(template).States['Copy CSV to reports'];
     const variables = {
       reportDate: '2024-08-25',
@@ -144,7 +147,7 @@ describe('DailyRevenueReport: state machine', () => {
   });
 
   it('writes the same key when the same day runs twice', async () => {
-    const copy = stateMachineDefinition(synth().template).States['Copy CSV to reports'];
+    const copy = stateMachineDefinition(defaults.template).States['Copy CSV to reports'];
     const key = jsonata(jsonataOf(copy?.Arguments?.Key));
 
     const first = await key.evaluate(
@@ -160,7 +163,7 @@ describe('DailyRevenueReport: state machine', () => {
   });
 
   it('announces the report location on the report topic', async () => {
-    const { template, stack, report, warehouse } = synth();
+    const { template, stack, report, warehouse } = defaults;
     const announce = stateMachineDefinition(template).States['Announce report'];
     const variables = { reportDate: '2024-08-25', queryExecutionId: 'q-1', dataScannedBytes: 2048 };
 
@@ -180,7 +183,7 @@ describe('DailyRevenueReport: state machine', () => {
   });
 
   it('logs every run and traces it', () => {
-    synth().template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+    defaults.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
       TracingConfiguration: { Enabled: true },
     });
@@ -192,7 +195,7 @@ describe('DailyRevenueReport: permissions', () => {
     const athena = `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/orderfeed`;
     const glue = `arn:aws:glue:${REGION}:${ACCOUNT}`;
 
-    synth().template.hasResourceProperties('AWS::IAM::Policy', {
+    defaults.template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
           {
@@ -223,7 +226,7 @@ describe('DailyRevenueReport: permissions', () => {
   });
 
   it('reads only the table prefixes and writes only the report prefix of the data bucket', () => {
-    const { template, stack, warehouse } = synth();
+    const { template, stack, warehouse } = defaults;
     const objects = (pattern: string) => ({
       'Fn::Join': ['', [stack.resolve(warehouse.dataBucket.bucketArn), `/${pattern}`]],
     });
@@ -244,7 +247,7 @@ describe('DailyRevenueReport: permissions', () => {
   });
 
   it('writes query results only under the results prefix', () => {
-    const { template, stack, warehouse } = synth();
+    const { template, stack, warehouse } = defaults;
 
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
@@ -268,7 +271,7 @@ describe('DailyRevenueReport: permissions', () => {
   });
 
   it('grants no action on every resource except the log delivery and tracing AWS requires', () => {
-    const policies = Object.values(synth().template.findResources('AWS::IAM::Policy'));
+    const policies = Object.values(defaults.template.findResources('AWS::IAM::Policy'));
     const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
 
     const onEverything = statements
@@ -282,7 +285,7 @@ describe('DailyRevenueReport: permissions', () => {
 
 describe('DailyRevenueReport: alarms', () => {
   it('alarms to the given topic when a run fails or times out', () => {
-    const { template, stack, alarmTopic, report } = synth();
+    const { template, stack, alarmTopic, report } = defaults;
     const arn = stack.resolve(report.stateMachine.stateMachineArn);
 
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -300,7 +303,7 @@ describe('DailyRevenueReport: alarms', () => {
   });
 
   it('alarms to the given topic when the schedule drops a run', () => {
-    const { template, stack, alarmTopic } = synth();
+    const { template, stack, alarmTopic } = defaults;
 
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmActions: [stack.resolve(alarmTopic.topicArn)],
