@@ -123,9 +123,11 @@ describe('App: infra/app.ts', () => {
     const failed = synthApp(join(outdir, 'invalid'), { shardCount: 'lots' });
 
     await expect(failed).rejects.toMatchObject({
-      stderr: expect.stringContaining(
-        'context shardCount="lots" is invalid: give a whole number of shards from 1 to 500',
-      ),
+      code: 1,
+      stderr:
+        'orderfeed: invalid CDK context\n' +
+        'context shardCount="lots" is invalid: give a whole number of shards from 1 to 500, ' +
+        'or leave it out for on-demand capacity\n',
     });
   }, 120_000);
 });
