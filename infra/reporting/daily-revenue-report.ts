@@ -10,7 +10,7 @@
  *   alarmTopic,
  * });
  */
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, TimeZone } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -82,7 +82,11 @@ export class DailyRevenueReport extends Construct {
       reportTopic: this.reportTopic,
     }).stateMachine;
 
-    const group = new scheduler.ScheduleGroup(this, 'ScheduleGroup');
+    // A group of its own so the dropped-run alarm counts this schedule only. It holds no data:
+    // retained, its fixed name would block deploying the stack again after a delete.
+    const group = new scheduler.ScheduleGroup(this, 'ScheduleGroup', {
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.schedule = new scheduler.Schedule(this, 'Schedule', {
       description: `orderfeed daily revenue report, ${cron} in ${props.timeZone}`,
       schedule: scheduler.ScheduleExpression.expression(cron, TimeZone.of(props.timeZone)),

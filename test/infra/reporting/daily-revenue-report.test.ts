@@ -51,6 +51,10 @@ describe('DailyRevenueReport: schedule', () => {
     });
   });
 
+  it('deletes its schedule group with the stack, so a later deploy can create it again', () => {
+    defaults.template.hasResource('AWS::Scheduler::ScheduleGroup', { DeletionPolicy: 'Delete' });
+  });
+
   it('lets the schedule start this state machine and nothing else', () => {
     const { template, stack, report } = defaults;
 
