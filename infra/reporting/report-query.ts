@@ -25,8 +25,8 @@ export function reportExecutionParameters(query: SavedQuery, timeZone: string): 
     const value = values[parameter.name];
     if (value !== undefined) return value;
     const known = Object.keys(values).join(', ');
-    const fix = `has a parameter a scheduled report cannot fill; it knows ${known}`;
-    throw new ReportingConfigError(`query ${query.name}`, parameter.name, fix);
+    const fix = `cannot be filled by a scheduled report, which fills ${known}`;
+    throw new ReportingConfigError(`query ${query.name} parameter`, parameter.name, fix);
   });
 }
 
