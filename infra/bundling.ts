@@ -33,7 +33,8 @@ export function bundledFunctionProps(entry: string): nodejs.NodejsFunctionProps 
       mainFields: ['module', 'main'],
       // Some dependencies still call require(); ESM bundles have no require of their own.
       banner:
-        "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        "import { createRequire } from 'node:module'; " +
+        'const require = createRequire(import.meta.url);',
       externalModules: ['@aws-sdk/*'],
     },
   };

@@ -9,6 +9,9 @@ const DT_FROM_LAMBDA = '!{partitionKeyFromLambda:dt}';
 /** Arrival date: failed and raw records have no `dt` from the Lambda. */
 const ARRIVAL_DATE = '!{timestamp:yyyy-MM-dd}';
 
+/** The folder per Firehose error type, e.g. `processing-failed`. */
+const ERROR_TYPE = '!{firehose:error-output-type}';
+
 /** Parquet objects of one table: `<table>/dt=YYYY-MM-DD/`. */
 export function tablePrefix(table: string): string {
   return `${table}/dt=${DT_FROM_LAMBDA}/`;
@@ -16,14 +19,14 @@ export function tablePrefix(table: string): string {
 
 /** Firehose error output of one table's delivery stream, one folder per error type. */
 export function tableErrorPrefix(table: string): string {
-  return `errors/!{firehose:error-output-type}/table=${table}/dt=${ARRIVAL_DATE}/`;
+  return `errors/${ERROR_TYPE}/table=${table}/dt=${ARRIVAL_DATE}/`;
 }
 
 /** The untouched source records, by arrival date. */
 export const RAW_PREFIX = `raw/dt=${ARRIVAL_DATE}/`;
 
 /** Records the raw backup itself failed to write (S3 errors, not bad events). */
-export const RAW_ERROR_PREFIX = `errors/raw-backup/!{firehose:error-output-type}/dt=${ARRIVAL_DATE}/`;
+export const RAW_ERROR_PREFIX = `errors/raw-backup/${ERROR_TYPE}/dt=${ARRIVAL_DATE}/`;
 
 /** The folders the Glue tables point at. */
 export const TABLE_FOLDERS = {

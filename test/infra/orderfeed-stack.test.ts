@@ -822,10 +822,10 @@ describe('cdk-nag AwsSolutions', () => {
 
     const report = new AwsSolutionsChecks().validateScope(stack);
 
-    const findings = report.violations.map(
-      (violation) =>
-        `${violation.ruleName} at ${violation.violatingResources.map((r) => r.constructPath ?? r.resourceLogicalId).join(', ')}`,
-    );
+    const findings = report.violations.map((violation) => {
+      const where = violation.violatingResources.map((r) => r.constructPath ?? r.resourceLogicalId);
+      return `${violation.ruleName} at ${where.join(', ')}`;
+    });
     expect(findings).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@ import { orderViews, ViewOrderError } from '../../../infra/views/view-order.ts';
 const orders = { name: 'orders_latest', sql: 'CREATE OR REPLACE VIEW orders_latest AS SELECT 1' };
 const items = {
   name: 'line_items_latest',
-  sql: 'CREATE OR REPLACE VIEW line_items_latest AS SELECT * FROM order_line_items li JOIN orders_latest o USING (event_id)',
+  sql:
+    'CREATE OR REPLACE VIEW line_items_latest AS SELECT * FROM order_line_items li ' +
+    'JOIN orders_latest o USING (event_id)',
 };
 const daily = { name: 'daily', sql: 'CREATE OR REPLACE VIEW daily AS SELECT * FROM order_events' };
 
