@@ -22,8 +22,9 @@ export class RawBackupWriter {
   /** Appends one record to the backup of day `dt`, waiting when the disk falls behind. */
   async write(dt: string, bytes: Uint8Array): Promise<void> {
     const { gzip } = this.streamFor(dt);
-    const fits = gzip.write(bytes) && gzip.write(NEWLINE);
-    if (!fits) await once(gzip, 'drain');
+    const recordFits = gzip.write(bytes);
+    const newlineFits = gzip.write(NEWLINE);
+    if (!recordFits || !newlineFits) await once(gzip, 'drain');
   }
 
   async close(): Promise<void> {

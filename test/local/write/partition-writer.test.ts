@@ -93,4 +93,23 @@ describe('Class: PartitionWriter', () => {
       { dt: '2020-08-27', rows: '1' },
     ]);
   });
+
+  it('keeps every row of a file that spans many builder chunks', async () => {
+    const writer = new PartitionWriter(warehouse);
+    const rows = await sampleRows('order_line_items');
+    const many = Array.from({ length: 2501 }, (_, index) => ({
+      ...(rows[index % rows.length] as Record<string, unknown>),
+      line_item_index: index,
+    }));
+
+    await writer.append(ORDER_LINE_ITEMS, '2020-08-26', many);
+    await writer.close();
+
+    const [row] = await query(`
+      SELECT count(*) AS rows, sum(line_item_index) AS indexes, sum(price_cents) AS cents
+      FROM read_parquet('${warehouse}/order_line_items/dt=2020-08-26/*.parquet')`);
+    // 0 + 1 + ... + 2500 = 2500 * 2501 / 2; every row is priced 1000 cents.
+    expect(writer.files).toHaveLength(1);
+    expect(row).toEqual({ rows: '2501', indexes: '3126250', cents: '2501000' });
+  });
 });
