@@ -18,7 +18,6 @@ export function handoffMessage(details: HandoffDetails, options: HandoffMessageO
   const externalIdLine = externalId
     ? [`  External ID (pass it as ExternalId when assuming the role): ${externalId}`]
     : [];
-  const externalIdFlag = externalId ? ` -c externalId=${externalId}` : '';
 
   return [
     '--- Message for VenueNext (phase 1) ---',
@@ -31,14 +30,29 @@ export function handoffMessage(details: HandoffDetails, options: HandoffMessageO
     'Please send us the ARN of the IAM role your publishing Lambda runs as, so that we can',
     'let it assume the writer role.',
     '',
+    ...phase2(details, externalId),
+    ...(details.streamArn ? [`Stream ARN, for your records: ${details.streamArn}`] : []),
+    '',
+  ].join('\n');
+}
+
+/** What the client does next, or, once phase 2 is deployed, whom the role trusts. */
+function phase2(details: HandoffDetails, externalId: string | undefined): string[] {
+  if (details.trustedPublisher) {
+    return [
+      '--- Phase 2 is deployed ---',
+      `The writer role trusts ${details.trustedPublisher} and nothing else.`,
+    ];
+  }
+  const externalIdFlag = externalId ? ` -c externalId=${externalId}` : '';
+  return [
     '--- Your next step (phase 2) ---',
     'Until then, no one outside this account can assume the writer role.',
-    "When VenueNext sends their Lambda role's ARN, trust it (and only it) by redeploying:",
+    "When VenueNext sends their Lambda role's ARN, trust it (and only it) by deploying again",
+    'with the -c options of your first deploy and:',
     `  npx cdk deploy -c publisherRoleArn=<VenueNext role ARN>${externalIdFlag}`,
     ...(externalId
       ? []
       : ['  (If you agree an external ID with VenueNext, add -c externalId=<that ID>.)']),
-    ...(details.streamArn ? [`Stream ARN, for your records: ${details.streamArn}`] : []),
-    '',
-  ].join('\n');
+  ];
 }

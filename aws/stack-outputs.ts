@@ -10,6 +10,8 @@ export interface HandoffDetails {
   /** Not needed by VenueNext in phase 1; shown so the client can check the stream. */
   readonly streamArn?: string;
   readonly region: string;
+  /** The VenueNext role the writer role trusts, once phase 2 is deployed. */
+  readonly trustedPublisher?: string;
 }
 
 /** The stack name `npx cdk deploy` uses when no stage prefix is configured. */
@@ -22,6 +24,8 @@ export const STACK_OUTPUT_KEYS = {
   streamArn: 'StreamArn',
   region: 'Region',
   dataBucketName: 'DataBucketName',
+  /** The trusted publisher role's ARN in phase 2; a sentence in phase 1. */
+  writerRoleTrust: 'WriterRoleTrust',
 } as const;
 
 export class StackOutputsError extends Error {
@@ -46,7 +50,12 @@ export async function readHandoffDetails(
     streamName: outputs.get(streamName) as string,
     streamArn: outputs.get(STACK_OUTPUT_KEYS.streamArn),
     region: outputs.get(region) as string,
+    trustedPublisher: trustedPublisher(outputs.get(STACK_OUTPUT_KEYS.writerRoleTrust)),
   };
+}
+
+function trustedPublisher(trust: string | undefined): string | undefined {
+  return trust?.startsWith('arn:') ? trust : undefined;
 }
 
 /**

@@ -50,6 +50,7 @@ function withFlags(outputs: HandoffDetails, options: HandoffOptions): HandoffDet
     streamName: options.streamName ?? outputs.streamName,
     streamArn: options.streamArn ?? outputs.streamArn,
     region: options.region ?? outputs.region,
+    trustedPublisher: outputs.trustedPublisher,
   };
 }
 

@@ -22,7 +22,21 @@ describe('Function: handoffMessage', () => {
   it('tells the client how to trust the VenueNext role in phase 2', () => {
     const message = handoffMessage(DETAILS);
 
-    expect(message).toContain('  npx cdk deploy -c publisherRoleArn=<VenueNext role ARN>\n');
+    expect(message).toContain(
+      'with the -c options of your first deploy and:\n' +
+        '  npx cdk deploy -c publisherRoleArn=<VenueNext role ARN>\n',
+    );
+  });
+
+  it('says whom the writer role trusts once phase 2 is deployed', () => {
+    const publisher = 'arn:aws:iam::999988887777:role/vn-kinesis-publisher';
+
+    const message = handoffMessage({ ...DETAILS, trustedPublisher: publisher });
+
+    expect(message).toContain(
+      `--- Phase 2 is deployed ---\nThe writer role trusts ${publisher} and nothing else.\n`,
+    );
+    expect(message).not.toContain('npx cdk deploy');
   });
 
   it('shares the external ID with VenueNext and adds it to the phase 2 deploy', () => {

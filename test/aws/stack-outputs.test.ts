@@ -34,6 +34,24 @@ describe('Function: readHandoffDetails', () => {
     });
   });
 
+  it('reads the trusted VenueNext role once phase 2 is deployed, and none before', async () => {
+    const publisher = 'arn:aws:iam::999988887777:role/vn-kinesis-publisher';
+    const outputs = { WriterRoleArn: ROLE, StreamName: 'orders', Region: 'us-east-2' };
+    cloudFormation
+      .on(DescribeStacksCommand, { StackName: 'phase-2' })
+      .resolves(describedStack('phase-2', { ...outputs, WriterRoleTrust: publisher }))
+      .on(DescribeStacksCommand, { StackName: 'phase-1' })
+      .resolves(
+        describedStack('phase-1', { ...outputs, WriterRoleTrust: 'this account only (phase 1)' }),
+      );
+
+    const phase2 = await readHandoffDetails(client, 'phase-2');
+    const phase1 = await readHandoffDetails(client, 'phase-1');
+
+    expect(phase2.trustedPublisher).toBe(publisher);
+    expect(phase1.trustedPublisher).toBeUndefined();
+  });
+
   it('throws naming the stack and the missing outputs', async () => {
     cloudFormation.on(DescribeStacksCommand).resolves(describedStack('other', { StreamName: 'x' }));
 
