@@ -23,7 +23,7 @@ interface QueryFlags {
 
 export function queryCommand(): Command {
   const command = new Command('query')
-    .description('Run a saved query or view on the local warehouse.')
+    .description('Run a saved query or view on the local warehouse, or in Athena (--athena).')
     .argument('[name]', 'saved query or view, e.g. daily_revenue (see --list)')
     .option('--param <name=value>', 'a query parameter; repeat for each', collectParam, {})
     .addOption(
