@@ -140,6 +140,7 @@ export class OrderfeedStack extends Stack {
       tableNames: this.catalog.tableNames,
       savedQueries,
       logRetentionDays: config.logRetentionDays,
+      removalPolicy: config.removalPolicy,
     });
     views.resource.node.addDependency(this.catalog, athena.workGroup);
 

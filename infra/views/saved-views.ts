@@ -2,7 +2,7 @@
  * The saved views (queries/*.sql of kind `view`), created in the Glue catalog at deploy time
  * by a custom resource that runs their DDL through Athena and waits for each.
  */
-import { CustomResource, Duration } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -24,6 +24,7 @@ export interface SavedViewsProps {
   /** Every saved query; only the views are created. */
   readonly savedQueries: readonly SavedQuery[];
   readonly logRetentionDays: number;
+  readonly removalPolicy: 'retain' | 'destroy';
 }
 
 export class SavedViews extends Construct {
@@ -44,13 +45,14 @@ export class SavedViews extends Construct {
       // account's queue.
       timeout: Duration.minutes(10),
       memorySize: 256,
-      logGroup: new logs.LogGroup(this, 'Logs', {
-        retention: props.logRetentionDays as logs.RetentionDays,
-      }),
+      logGroup: this.logGroup('Logs', props),
     });
     this.grantDdl(props);
 
-    const provider = new cr.Provider(this, 'Provider', { onEventHandler: this.function });
+    const provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: this.function,
+      logGroup: this.logGroup('ProviderLogs', props),
+    });
     const properties: ViewsResourceProperties = {
       Database: props.databaseName,
       WorkGroup: props.workGroupName,
@@ -60,6 +62,14 @@ export class SavedViews extends Construct {
       serviceToken: provider.serviceToken,
       resourceType: 'Custom::OrderfeedViews',
       properties: { ...properties },
+    });
+  }
+
+  private logGroup(id: string, props: SavedViewsProps): logs.LogGroup {
+    return new logs.LogGroup(this, id, {
+      retention: props.logRetentionDays as logs.RetentionDays,
+      removalPolicy:
+        props.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
   }
 

@@ -547,6 +547,19 @@ describe('Construct: SavedViews', () => {
     expect(names.indexOf('orders_latest')).toBeLessThan(names.indexOf('line_items_latest'));
   });
 
+  it('keeps the logs of the views function and its provider for the configured days', () => {
+    const { template } = synthStack({ logRetentionDays: 30 });
+
+    const logGroups = Object.entries(template.findResources('AWS::Logs::LogGroup')).filter(([id]) =>
+      id.startsWith('Views'),
+    );
+
+    expect(logGroups.map(([, group]) => group.Properties.RetentionInDays)).toEqual([30, 30]);
+    expect(
+      JSON.stringify(resourceNamed(template, 'AWS::Lambda::Function', 'ViewsProvider')),
+    ).toContain('LoggingConfig');
+  });
+
   it('lets the views function run DDL in the workgroup and write only the views', () => {
     const { template } = synthStack({}, loadSavedQueries(FIXTURE_QUERIES));
 
