@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ingestCommand } from '../../../cli/commands/ingest.ts';
 import { SAMPLE_TEXT } from '../../local/helpers/events.ts';
@@ -59,6 +60,16 @@ describe('Command: ingest', () => {
 
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toBe(`orderfeed ingest: Input not found: ${missing}\n`);
+  });
+
+  it('fails with exit code 1 naming a file it cannot read to the end', async () => {
+    const broken = join(folder, 'broken.json.gz');
+    writeFileSync(broken, gzipSync(`${SAMPLE_TEXT}\n`.repeat(50)).subarray(0, 200));
+
+    const run = await runCommand(ingestCommand(), [broken, '--warehouse', join(folder, 'wh')]);
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(`orderfeed ingest: Cannot read ${broken}: unexpected end of file\n`);
   });
 
   it('rejects a buffer size above the Firehose maximum', async () => {
