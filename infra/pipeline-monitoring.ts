@@ -17,7 +17,12 @@ import {
   SnsAlarmActionStrategy,
 } from 'cdk-monitoring-constructs';
 import { Construct } from 'constructs';
-import { METRICS_NAMESPACE, SERVICE_NAME } from '../transform/observability.ts';
+import {
+  METRIC_NAMES,
+  METRICS_NAMESPACE,
+  SERVICE_NAME,
+  TABLE_DIMENSION,
+} from '../transform/observability.ts';
 import type { TableName } from '../transform/tables/index.ts';
 
 export interface MonitoredTable {
@@ -35,9 +40,6 @@ export interface PipelineMonitoringProps {
   /** The delivery streams' buffer interval: freshness is judged against it. */
   readonly bufferIntervalSeconds: number;
 }
-
-/** The metric the transform emits per batch for records answered ProcessingFailed. */
-const PROCESSING_FAILED_METRIC = 'ProcessingFailed';
 
 /** An hour of records waiting in the stream means delivery has stalled. */
 const MAX_ITERATOR_AGE = Duration.hours(1);
@@ -114,8 +116,8 @@ function deliveryMetricGroups(table: MonitoredTable, intervalSeconds: number): C
   const maxFreshness = Math.max(3 * intervalSeconds, 900);
   const failed = new cloudwatch.Metric({
     namespace: METRICS_NAMESPACE,
-    metricName: PROCESSING_FAILED_METRIC,
-    dimensionsMap: { service: SERVICE_NAME, table: table.tableName },
+    metricName: METRIC_NAMES.failures,
+    dimensionsMap: { service: SERVICE_NAME, [TABLE_DIMENSION]: table.tableName },
     statistic: MetricStatistic.SUM,
     period: Duration.minutes(5),
   });

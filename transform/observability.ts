@@ -12,6 +12,17 @@ import type { BatchCounts } from './firehose/batch-counts.ts';
 export const SERVICE_NAME = 'orderfeed-transform';
 export const METRICS_NAMESPACE = 'orderfeed';
 
+/** The metrics published per batch, with dimensions `service` and {@link TABLE_DIMENSION}. */
+export const METRIC_NAMES = {
+  records: 'Records',
+  rows: 'Rows',
+  duplicates: 'Duplicates',
+  nonOrderEvents: 'NonOrderEvents',
+  failures: 'ProcessingFailed',
+} as const;
+
+export const TABLE_DIMENSION = 'table';
+
 export function createLogger(): Logger {
   return new Logger({ serviceName: SERVICE_NAME });
 }
@@ -20,7 +31,7 @@ export function createMetrics(tableName: string): Metrics {
   return new Metrics({
     namespace: METRICS_NAMESPACE,
     serviceName: SERVICE_NAME,
-    defaultDimensions: { table: tableName },
+    defaultDimensions: { [TABLE_DIMENSION]: tableName },
   });
 }
 
@@ -35,10 +46,8 @@ export function logFailure(logger: Logger, failure: RecordFailure): void {
 
 /** Emits one batch's counts as CloudWatch metrics (EMF) and flushes them. */
 export function publishCounts(metrics: Metrics, counts: BatchCounts): void {
-  metrics.addMetric('Records', MetricUnit.Count, counts.records);
-  metrics.addMetric('Rows', MetricUnit.Count, counts.rows);
-  metrics.addMetric('Duplicates', MetricUnit.Count, counts.duplicates);
-  metrics.addMetric('NonOrderEvents', MetricUnit.Count, counts.nonOrderEvents);
-  metrics.addMetric('ProcessingFailed', MetricUnit.Count, counts.failures);
+  for (const [count, name] of Object.entries(METRIC_NAMES)) {
+    metrics.addMetric(name, MetricUnit.Count, counts[count as keyof typeof METRIC_NAMES]);
+  }
   metrics.publishStoredMetrics();
 }
