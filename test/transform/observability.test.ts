@@ -85,8 +85,8 @@ describe('Handler: logs and metrics', () => {
       NonOrderEvents: 1,
       ProcessingFailed: 1,
     });
-    const [directive] = (emf?._aws as { CloudWatchMetrics: { Namespace: string }[] })
-      .CloudWatchMetrics;
+    const aws = emf?._aws as { CloudWatchMetrics: { Namespace: string }[] } | undefined;
+    const [directive] = aws?.CloudWatchMetrics ?? [];
     expect(directive?.Namespace).toBe('orderfeed');
   });
 });

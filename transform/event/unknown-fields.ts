@@ -74,7 +74,8 @@ function walk(known: KnownFields, value: unknown, path: string, found: UnknownFi
 
   if (Array.isArray(value)) {
     const { element } = known;
-    if (element) value.forEach((item, index) => walk(element, item, `${path}[${index}]`, found));
+    if (!element) return;
+    for (const [index, item] of value.entries()) walk(element, item, `${path}[${index}]`, found);
     return;
   }
 
