@@ -112,4 +112,21 @@ describe('Class: PartitionWriter', () => {
     expect(writer.files).toHaveLength(1);
     expect(row).toEqual({ rows: '2501', indexes: '3126250', cents: '2501000' });
   });
+
+  it('writes the largest partition early when all together hold maxBufferedRows', async () => {
+    const writer = new PartitionWriter(warehouse, 100, 10);
+    const rows = await sampleRows('order_line_items');
+
+    await writer.append(ORDER_LINE_ITEMS, '2020-08-01', rows.slice(0, 2));
+    await writer.append(ORDER_LINE_ITEMS, '2020-08-02', rows.slice(0, 5));
+    const filesBelowBudget = writer.files.length;
+    await writer.append(ORDER_LINE_ITEMS, '2020-08-03', rows.slice(0, 3));
+    const written = writer.files.map((file) => /dt=([0-9-]+)/.exec(file)?.[1]);
+    await writer.close();
+
+    // 2 + 5 + 3 = 10 rows reach the budget: the 5 rows of 2020-08-02 go first.
+    expect(filesBelowBudget).toBe(0);
+    expect(written).toEqual(['2020-08-02']);
+    expect(writer.files).toHaveLength(3);
+  });
 });
