@@ -4,10 +4,14 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { FirehoseTransformationEvent, FirehoseTransformationResultRecord } from 'aws-lambda';
-import { createHandler, type RecordFailure, type TransformHandler } from '../transform/handler.ts';
+import {
+  type BatchCounts,
+  createHandler,
+  type RecordFailure,
+  type TransformHandler,
+} from '../transform/handler.ts';
 import type { TableDefinition, TableName } from '../transform/tables/index.ts';
 import { rowProblems } from '../transform/tables/validate-row.ts';
-import { TransformCounts } from './firehose/transform-counts.ts';
 import {
   emptyTableSummary,
   type FailureExample,
@@ -36,7 +40,7 @@ export interface BatchContext {
 
 export class TableIngest {
   readonly summary: TableSummary;
-  private readonly counts = new TransformCounts();
+  private batchCounts: BatchCounts | undefined;
   private readonly failures = new Map<string, RecordFailure>();
   private readonly handler: TransformHandler;
 
@@ -51,20 +55,20 @@ export class TableIngest {
       onProcessingFailed: (failure) => this.failures.set(failure.recordId, failure),
       // The summary and the errors layout report failures; Lambda logs would only repeat them.
       logger: new Logger({ logLevel: 'SILENT' }),
-      metrics: this.counts,
+      metrics: null,
+      onBatchCounts: (counts) => {
+        this.batchCounts = counts;
+      },
     });
   }
 
   /** Transforms one batch and lands its answers; returns the error files written. */
   async process(context: BatchContext): Promise<string[]> {
     this.failures.clear();
-    const duplicatesBefore = this.counts.count('Duplicates');
-    const nonOrderBefore = this.counts.count('NonOrderEvents');
 
     const result = await this.handler(context.event);
     const answers = answersByRecordId(context.event, result.records);
 
-    let dropped = 0;
     const failed: ProcessingFailedRecord[] = [];
     for (const [index, eventRecord] of context.event.records.entries()) {
       const answer = answers.get(eventRecord.recordId) as FirehoseTransformationResultRecord;
@@ -74,7 +78,6 @@ export class TableIngest {
           : answer.result === 'ProcessingFailed'
             ? this.failureOf(eventRecord.recordId)
             : undefined;
-      if (answer.result === 'Dropped') dropped++;
       if (!failure) continue;
 
       this.summary.failed++;
@@ -86,11 +89,10 @@ export class TableIngest {
       this.addExample(context, index, failure);
     }
 
-    const duplicates = this.counts.count('Duplicates') - duplicatesBefore;
-    const nonOrderEvents = this.counts.count('NonOrderEvents') - nonOrderBefore;
-    this.summary.duplicates += duplicates;
-    this.summary.nonOrderEvents += nonOrderEvents;
-    this.summary.noRows += dropped - duplicates - nonOrderEvents;
+    // Why records were Dropped comes from the transform's own counts of this batch.
+    this.summary.duplicates += this.batchCounts?.duplicates ?? 0;
+    this.summary.nonOrderEvents += this.batchCounts?.nonOrderEvents ?? 0;
+    this.summary.noRows += this.batchCounts?.noRows ?? 0;
     return writeProcessingFailed(this.warehouse, this.table.name, failed, Date.now());
   }
 

@@ -16,11 +16,13 @@ import type {
   FirehoseTransformationResult,
 } from 'aws-lambda';
 import type { RecordFailure } from './errors.ts';
+import type { BatchCounts } from './firehose/batch-counts.ts';
 import { transformBatch } from './firehose/transform-batch.ts';
 import { createLogger, createMetrics, logFailure, publishCounts } from './observability.ts';
 import { TABLE_NAMES, type TableName } from './tables/index.ts';
 
 export type { RecordFailure } from './errors.ts';
+export type { BatchCounts } from './firehose/batch-counts.ts';
 
 export interface TransformHandlerOptions {
   readonly tableName: TableName;
@@ -32,6 +34,11 @@ export interface TransformHandlerOptions {
   readonly metrics?: Metrics | null;
   /** @default 6 MiB, the Lambda response limit */
   readonly responseLimitBytes?: number;
+  /**
+   * Receives each batch's counts, e.g. why records were `Dropped` (duplicates, non-order
+   * events, no rows): Firehose answers carry no reason. @default counts go to metrics only
+   */
+  readonly onBatchCounts?: (counts: BatchCounts) => void;
 }
 
 export type TransformHandler = (
@@ -59,6 +66,7 @@ export function createHandler(options: TransformHandlerOptions): TransformHandle
       },
     });
     if (metrics) publishCounts(metrics, counts);
+    options.onBatchCounts?.(counts);
     return result;
   };
 }
