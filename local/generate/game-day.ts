@@ -13,10 +13,10 @@ import { REVENUE_CENTERS, type RevenueCenter, VENUE } from './stadium.ts';
 
 /**
  * The document's sample event, byte for byte: every generated feed carries it. It is read
- * from the test fixture so the project keeps a single copy of it.
+ * from this folder, the one copy the project keeps (the tests read it too).
  */
 export const SAMPLE_EVENT_TEXT = readFileSync(
-  new URL('../../test/fixtures/sample-event.json', import.meta.url),
+  new URL('./document-sample.json', import.meta.url),
   'utf8',
 ).replace(/\n$/, '');
 

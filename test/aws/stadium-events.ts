@@ -1,10 +1,13 @@
 /**
  * Stadium events for the aws tests, built from the sample event in the VenueNext feed
- * document (test/fixtures/sample-event.json).
+ * document (local/generate/document-sample.json).
  */
 import { readFileSync } from 'node:fs';
 
-const SAMPLE_TEXT = readFileSync(new URL('../fixtures/sample-event.json', import.meta.url), 'utf8');
+const SAMPLE_TEXT = readFileSync(
+  new URL('../../local/generate/document-sample.json', import.meta.url),
+  'utf8',
+);
 
 /** The sample event's order uuid, `p.uuid`. */
 export const SAMPLE_ORDER_UUID = 'b120fdbf-9b4e-44a8-99fd-4e21e3709c1f';

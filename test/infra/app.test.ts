@@ -91,7 +91,7 @@ describe('App: infra/app.ts', () => {
 
   it('bundles a transform that turns the sample event into its order_events row', async () => {
     const bundle = bundleOf(outdir, template, 'order_events');
-    const sample = readFileSync(join(PROJECT_ROOT, 'test/fixtures/sample-event.json'));
+    const sample = readFileSync(join(PROJECT_ROOT, 'local/generate/document-sample.json'));
     process.env.TABLE_NAME = 'order_events';
 
     const { handler } = (await import(pathToFileURL(join(bundle, 'index.mjs')).href)) as {

@@ -1,11 +1,11 @@
 /**
- * Test helper: the document's sample event (test/fixtures/sample-event.json) and variants of
+ * Test helper: the document's sample event (local/generate/document-sample.json) and variants of
  * it, as the exact bytes a producer would send.
  */
 import { readFileSync } from 'node:fs';
 
 export const SAMPLE_TEXT = readFileSync(
-  new URL('../../fixtures/sample-event.json', import.meta.url),
+  new URL('../../../local/generate/document-sample.json', import.meta.url),
   'utf8',
 ).trimEnd();
 

@@ -9,7 +9,7 @@ import type {
   FirehoseTransformationResultRecord,
 } from 'aws-lambda';
 
-const SAMPLE_PATH = new URL('../../fixtures/sample-event.json', import.meta.url);
+const SAMPLE_PATH = new URL('../../../local/generate/document-sample.json', import.meta.url);
 
 /** The sample event's bytes exactly as the source document prints them. */
 export const SAMPLE_BYTES: Buffer = readFileSync(SAMPLE_PATH);
