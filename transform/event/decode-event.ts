@@ -27,18 +27,19 @@ export interface OtherEvent {
 
 export function decodeEvent(bytes: Uint8Array): DecodedOrderEvent | OtherEvent {
   const { value: json, lossless } = decodeJson(bytes);
-  const envelope = parseOrThrow(EnvelopeSchema, json, undefined);
+  const claimsOrder = (json as { e?: unknown } | null)?.e === ORDER_STATE_CHANGE;
+  const envelope = claimsOrder ? undefined : parseOrThrow(EnvelopeSchema, json, undefined);
+  if (envelope) return { kind: 'other', eventId: envelope._id, eventType: envelope.e };
 
-  if (envelope.e !== ORDER_STATE_CHANGE) {
-    return { kind: 'other', eventId: envelope._id, eventType: envelope.e };
-  }
-
-  const event = parseOrThrow(OrderEventSchema, json, envelope._id);
+  // An order's envelope is checked with its payload, in one pass; the event id is only
+  // named in a failure once the id itself is known to be well formed.
+  const eventId = envelopeId(json);
+  const event = parseOrThrow(OrderEventSchema, json, eventId);
   const payload = (json as { p: unknown }).p;
   return {
     kind: 'order',
     event,
-    eventTimeMs: decodeTime(envelope._id.toUpperCase()),
+    eventTimeMs: decodeTime(event._id.toUpperCase()),
     eventHash: eventHash(payload, lossless),
     unknownFields: collectUnknownFields(OrderEventSchema, json),
   };
@@ -56,6 +57,11 @@ function parseOrThrow<S extends z.ZodType>(
   const path = formatPath(issue?.path ?? []);
   const reason = issue?.message ?? 'does not match the event contract';
   throw new EventContractError(path, reason, { eventId, cause: result.error });
+}
+
+function envelopeId(json: unknown): string | undefined {
+  const result = EnvelopeSchema.shape._id.safeParse((json as { _id?: unknown })._id);
+  return result.success ? result.data : undefined;
 }
 
 /** `['p', 'line_items', 2, 'price']` becomes `p.line_items[2].price`; the root is `$`. */

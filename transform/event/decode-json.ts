@@ -10,10 +10,11 @@ import { EventContractError } from '../errors.ts';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
- * Text that could hold an imprecise number: a run of 16 number characters (more digits than
- * a double keeps) or a three-digit exponent (past a double's range).
+ * Text that could hold an imprecise number: a number token (after `:`, `,` or `[`) of 16 or
+ * more characters, more digits than a double keeps, or with a three-digit exponent, past a
+ * double's range. Cheap enough to run on every record; the exact scan runs only on a match.
  */
-const MAYBE_IMPRECISE = /[\d.eE+-]{16,}|\d[eE][+-]?\d{3}/;
+const MAYBE_IMPRECISE = /[:,[]\s*-?\d(?:[\d.eE+-]{15}|[\d.]*[eE][+-]?\d{3})/;
 
 export interface DecodedJson {
   readonly value: unknown;

@@ -20,8 +20,26 @@ const ISO_8601 =
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/**
+ * Parsed timestamps by their text. One event repeats the same few times (every line item of
+ * an order shares its created_at) and the snapshots of one order repeat its history, so most
+ * look-ups hit. Cleared when full, which keeps memory bounded on any feed.
+ */
+const parsed = new Map<string, UtcTimestamp | undefined>();
+const PARSED_LIMIT = 4096;
+
 /** Returns the timestamp in UTC, or undefined when the text is not a possible ISO-8601 time. */
 export function parseTimestamp(text: string): UtcTimestamp | undefined {
+  const known = parsed.get(text);
+  if (known !== undefined || parsed.has(text)) return known;
+
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  const timestamp = parseUncached(text);
+  parsed.set(text, timestamp);
+  return timestamp;
+}
+
+function parseUncached(text: string): UtcTimestamp | undefined {
   const match = ISO_8601.exec(text);
   if (!match) return undefined;
 

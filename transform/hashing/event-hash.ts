@@ -2,7 +2,7 @@
  * The event hash: SHA-256 of the whole payload in canonical JSON (object keys sorted, no
  * whitespace), so key order and formatting never make two copies of one payload differ.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isLosslessNumber } from 'lossless-json';
 import { stringify as stableStringify } from 'safe-stable-stringify';
 
@@ -12,7 +12,7 @@ import { stringify as stableStringify } from 'safe-stable-stringify';
  */
 export function eventHash(payload: unknown, lossless = false): string {
   const canonical = stableStringify(lossless ? withExactNumbers(payload) : payload) ?? 'null';
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical);
 }
 
 /** Replaces exactly-kept numbers with their digits, so they hash by value, not as objects. */

@@ -4,7 +4,7 @@
  * same history in another order or notation hashes the same, and any changed state or time
  * hashes differently.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { StateAtTime } from '../event/schema.ts';
 import { compareTimestamps } from '../event/timestamp.ts';
 
@@ -17,7 +17,7 @@ export function sortStateHistory(history: readonly StateAtTime[]): StateAtTime[]
 
 export function transitionHash(sortedHistory: readonly StateAtTime[]): string {
   const entries = sortedHistory.map((entry) => [entry.time.iso, entry.state]);
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  return hash('sha256', JSON.stringify(entries));
 }
 
 function compareText(a: string, b: string): number {
