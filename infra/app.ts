@@ -1,6 +1,6 @@
 /**
  * The CDK app: `npx cdk synth` / `npx cdk deploy`, configured by CDK context (see
- * infra/config.ts and docs/deploy.md). cdk-nag's AwsSolutions checks run on every synth and
+ * infra/config.ts and the README). cdk-nag's AwsSolutions checks run on every synth and
  * fail it on any finding not acknowledged in infra/nag-suppressions.ts.
  */
 import { App, Validations } from 'aws-cdk-lib';
