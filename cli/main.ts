@@ -9,6 +9,10 @@ import { ingestCommand } from './commands/ingest.ts';
 import { publishCommand } from './commands/publish.ts';
 import { queryCommand } from './commands/query.ts';
 import { redriveCommand } from './commands/redrive.ts';
+import { exitQuietlyWhenPipeCloses } from './output/closed-pipe.ts';
+
+exitQuietlyWhenPipeCloses(process.stdout);
+exitQuietlyWhenPipeCloses(process.stderr);
 
 const program = new Command('orderfeed')
   .description('Land VenueNext order events in a Parquet warehouse, locally or on AWS.')

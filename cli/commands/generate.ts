@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Command, InvalidArgumentError } from 'commander';
 import { type GameDay, gameDay } from '../../local/generate/game-day.ts';
+import { isClosedPipe } from '../output/closed-pipe.ts';
 
 interface GenerateFlags {
   seed: number;
@@ -35,6 +36,8 @@ export function generateCommand(): Command {
     try {
       await writeFeed(day, flags.out);
     } catch (error) {
+      // The reader stopped early (`| head`): what it read is all it wanted.
+      if (isClosedPipe(error)) return;
       const reason = error instanceof Error ? error.message : String(error);
       return command.error(`orderfeed generate: cannot write ${flags.out}: ${reason}`, {
         exitCode: 1,
