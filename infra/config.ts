@@ -5,8 +5,10 @@
  * Context given on the command line arrives as text, so numbers are accepted as digits too.
  * A bad value stops the synth with an error naming the key, the value given and the fix.
  */
+import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { DEFAULT_STACK_NAME } from '../aws/stack-outputs.ts';
+import { isCdkContextKey } from './cdk-context-keys.ts';
 import { DEFAULT_REPORT_SCHEDULE } from './reporting/daily-revenue-report.ts';
 import {
   isQuickSightPrincipalArn,
@@ -151,8 +153,9 @@ export class ConfigError extends Error {
 }
 
 /**
- * Validates the context values (keys not listed above are ignored: CDK keeps its own flags in
- * the same context). Throws a {@link ConfigError} naming every bad key, its value and the fix.
+ * Validates the context values. Throws a {@link ConfigError} naming every bad key, its value
+ * and the fix, every key that is neither orderfeed's nor CDK's own (a misspelled setting
+ * would otherwise be dropped without a word), and an `externalId` without `publisherRoleArn`.
  */
 export function parseConfig(context: Readonly<Record<string, unknown>>): OrderfeedConfig {
   const problems: string[] = [];
@@ -165,8 +168,42 @@ export function parseConfig(context: Readonly<Record<string, unknown>>): Orderfe
     else problems.push(`context ${key}=${JSON.stringify(value)} is invalid: ${KEYS[key].fix}`);
   }
 
+  problems.push(...unknownKeyProblems(context));
+  if (context.externalId !== undefined && context.publisherRoleArn === undefined) {
+    problems.push(
+      'context externalId is given without publisherRoleArn: the external id is agreed with ' +
+        'VenueNext and only applies once their role is trusted; deploy phase 1 without it and ' +
+        'give both in phase 2 (orderfeed handoff --external-id puts it in the message for ' +
+        'VenueNext)',
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return config as OrderfeedConfig;
+}
+
+function unknownKeyProblems(context: Readonly<Record<string, unknown>>): string[] {
+  const known = new Set<string>(CONFIG_KEYS);
+  return Object.keys(context)
+    .filter((key) => !known.has(key) && !isCdkContextKey(key))
+    .map((key) => {
+      const suggestion = closestKey(key);
+      const hint = suggestion
+        ? `did you mean ${suggestion}?`
+        : 'see "Configuration" in the README for the keys orderfeed reads';
+      return `context ${key} is not an orderfeed setting: ${hint}`;
+    });
+}
+
+/** The setting `key` is a likely misspelling of (case aside, a few letters off), if any. */
+function closestKey(key: string): ConfigKey | undefined {
+  const scored = CONFIG_KEYS.map((known) => ({
+    known,
+    edits: distance(key.toLowerCase(), known.toLowerCase()),
+  })).sort((a, b) => a.edits - b.edits);
+  const best = scored[0];
+  const allowed = Math.max(2, Math.floor(key.length / 3));
+  return best && best.edits <= allowed ? best.known : undefined;
 }
 
 /** The CloudFormation stack name: the prefix, then the ecosystem-env when one is given. */

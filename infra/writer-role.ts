@@ -4,7 +4,9 @@
  * Phase 1 (no `publisherRoleArn`): the role exists so its ARN can be handed to VenueNext, and
  * only principals of this account that are allowed to by their own IAM policy can assume it
  * (that is how the client tests it with `orderfeed publish`). Phase 2: the trust policy names
- * VenueNext's Lambda role alone; an `externalId` adds an `sts:ExternalId` condition.
+ * VenueNext's Lambda role alone; an `externalId` adds an `sts:ExternalId` condition. An external
+ * id belongs to the VenueNext trust alone: on the phase 1 own-account trust it would make the
+ * client's own `orderfeed publish --role-arn` test fail, so it is refused there.
  */
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
@@ -16,7 +18,10 @@ export interface WriterRoleProps {
   readonly streamKey: kms.IKey;
   /** VenueNext's publisher role; when left out the role trusts this account only (phase 1). */
   readonly publisherRoleArn?: string;
-  /** When given, every AssumeRole must pass this external id. */
+  /**
+   * When given, every AssumeRole must pass this external id; only with `publisherRoleArn`.
+   * @default no sts:ExternalId condition
+   */
   readonly externalId?: string;
 }
 
@@ -25,6 +30,12 @@ export class WriterRole extends Construct {
 
   constructor(scope: Construct, id: string, props: WriterRoleProps) {
     super(scope, id);
+    if (props.externalId && !props.publisherRoleArn) {
+      throw new Error(
+        `WriterRole ${id}: externalId is given without publisherRoleArn; the external id ` +
+          "applies to VenueNext's role only, so give both or neither",
+      );
+    }
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: trustedPrincipal(props),

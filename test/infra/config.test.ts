@@ -83,4 +83,58 @@ describe('parseConfig', () => {
   ])('rejects %s=%j', (key, value) => {
     expect(() => parseConfig({ [key]: value })).toThrow(`context ${key}=${JSON.stringify(value)}`);
   });
+
+  it('lets through the keys a plain cdk synth passes and cached lookups', () => {
+    const cdkContext = {
+      'aws:cdk:enable-path-metadata': true,
+      'aws:cdk:enable-asset-metadata': true,
+      'aws:cdk:version-reporting': true,
+      'aws:cdk:bundling-stacks': ['**'],
+      '@aws-cdk/core:failSynthOnValidationErrors': false,
+      'availability-zones:account=111122223333:region=us-east-1': ['us-east-1a'],
+    };
+
+    expect(parseConfig(cdkContext).prefix).toBe('orderfeed');
+  });
+
+  it('rejects an unknown key, naming the setting it is closest to', () => {
+    const arn = 'arn:aws:iam::111122223333:role/venuenext-publisher';
+
+    expect(() => parseConfig({ publisherRoleARN: arn })).toThrow(
+      new ConfigError(
+        'context publisherRoleARN is not an orderfeed setting: did you mean publisherRoleArn?',
+      ),
+    );
+    expect(() => parseConfig({ retentionHour: 48 })).toThrow(
+      'context retentionHour is not an orderfeed setting: did you mean retentionHours?',
+    );
+  });
+
+  it('rejects an unknown key like no setting, pointing at the list of settings', () => {
+    expect(() => parseConfig({ venue: 'wrigley' })).toThrow(
+      new ConfigError(
+        'context venue is not an orderfeed setting: see "Configuration" in the README ' +
+          'for the keys orderfeed reads',
+      ),
+    );
+  });
+
+  it('rejects externalId without publisherRoleArn, whose trust it belongs to', () => {
+    expect(() => parseConfig({ externalId: 'cubs-7f3a' })).toThrow(
+      new ConfigError(
+        'context externalId is given without publisherRoleArn: the external id is agreed ' +
+          'with VenueNext and only applies once their role is trusted; deploy phase 1 without ' +
+          'it and give both in phase 2 (orderfeed handoff --external-id puts it in the message ' +
+          'for VenueNext)',
+      ),
+    );
+  });
+
+  it('accepts externalId together with publisherRoleArn', () => {
+    const publisherRoleArn = 'arn:aws:iam::111122223333:role/venuenext-publisher';
+
+    const config = parseConfig({ publisherRoleArn, externalId: 'cubs-7f3a' });
+
+    expect(config.externalId).toBe('cubs-7f3a');
+  });
 });
