@@ -23,7 +23,7 @@ export async function* eventEntries(
   onUnkeyed: (record: UnkeyedRecord) => void,
 ): AsyncGenerator<StreamEntry> {
   for await (const record of records) {
-    const source = `${basename(record.source)} record ${record.index + 1}`;
+    const source = `${basename(record.source)} record ${record.recordNumber}`;
     const key = partitionKeyOf(record.bytes);
     const partitionKey = key ?? digestKey(record.bytes);
     if (!key) onUnkeyed({ source, partitionKey });

@@ -23,8 +23,8 @@ export interface TableSummary {
 export interface FailureExample {
   readonly table: string;
   readonly source: string;
-  /** Zero-based position of the record within its source. */
-  readonly index: number;
+  /** One-based position of the record within its source (see SourceRecord). */
+  readonly recordNumber: number;
   readonly eventId?: string;
   readonly path: string;
   readonly reason: string;

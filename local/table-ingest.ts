@@ -131,7 +131,7 @@ export class TableIngest {
     context.failureExamples.push({
       table: this.table.name,
       source: record.source,
-      index: record.index,
+      recordNumber: record.recordNumber,
       ...(failure.eventId === undefined ? {} : { eventId: failure.eventId }),
       path: failure.path,
       reason: failure.reason,

@@ -89,8 +89,9 @@ function report(summary: IngestSummary): string {
     lines.push('Failed records (kept with their reason under errors/processing-failed/):');
     for (const example of summary.failureExamples) {
       const event = example.eventId ? ` event ${example.eventId}` : '';
+      const source = example.source === '-' ? 'stdin' : example.source;
       lines.push(
-        `  ${example.source === '-' ? 'stdin' : example.source} record ${example.index}${event} (${example.table}): ` +
+        `  ${source} record ${example.recordNumber}${event} (${example.table}): ` +
           `${example.path}: ${example.reason}`,
       );
     }

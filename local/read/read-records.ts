@@ -12,8 +12,11 @@ import { RecordSplitter } from './record-splitter.ts';
 export interface SourceRecord {
   /** The file it was read from, or `-` for standard input. */
   readonly source: string;
-  /** Zero-based position of the record within its source. */
-  readonly index: number;
+  /**
+   * One-based position of the record within its source: record N is the Nth record, which
+   * in NDJSON with one record a line is line N. People count from 1, so messages use it as is.
+   */
+  readonly recordNumber: number;
   readonly bytes: Buffer;
   /** True when the bytes are not a parseable JSON document (see record-splitter.ts). */
   readonly malformed: boolean;
@@ -46,16 +49,16 @@ export async function* readRecords(
 async function* readSource(source: string, options: ReadOptions): AsyncGenerator<SourceRecord> {
   const stream = source === STDIN ? (options.stdin ?? process.stdin) : createReadStream(source);
   const splitter = new RecordSplitter();
-  let index = 0;
+  let count = 0;
 
   try {
     for await (const chunk of decompressed(counted(stream, options.onBytes))) {
-      for (const record of splitter.push(chunk)) yield { source, index: index++, ...record };
+      for (const record of splitter.push(chunk)) yield { source, recordNumber: ++count, ...record };
     }
   } catch (cause) {
     throw new InputReadError(source, { cause });
   }
-  for (const record of splitter.end()) yield { source, index: index++, ...record };
+  for (const record of splitter.end()) yield { source, recordNumber: ++count, ...record };
 }
 
 async function* counted(

@@ -18,24 +18,25 @@ const clock = () => ARRIVAL_MS;
  * comments (events = order_events, items = order_line_items).
  */
 const FEED = [
-  SAMPLE_TEXT, // 0: the document's sample, pretty-printed. events: Ok (1 row); items: Ok (6)
-  JSON.stringify(JSON.parse(SAMPLE_TEXT)), // 1: the same event, compact: duplicate in both
+  SAMPLE_TEXT, // record 1: the document's sample, pretty-printed. events: Ok (1 row); items: Ok (6)
+  JSON.stringify(JSON.parse(SAMPLE_TEXT)), // record 2: the same event, compact: duplicate in both
   sampleVariant((event) => {
     event._id = '01egndytjh3xmmt154hxa6dz4n';
     event.p.uuid = '0b0b0b0b-0000-4000-8000-000000000002';
     event.p.line_items = [];
-  }), // 2: an order with no line items. events: Ok (1); items: no rows
+  }), // record 3: an order with no line items. events: Ok (1); items: no rows
   sampleVariant((event) => {
     event._id = '01egndytjh3xmmt154hxa6dz4p';
     event.e = 'menu.updated';
-  }), // 3: not an order event: non-order in both
-  'this line is not JSON', // 4: malformed: failed in both
+  }), // record 4: not an order event: non-order in both
+  'this line is not JSON', // record 5: malformed: failed in both
   sampleVariant((event) => {
     event._id = '01egndytjh3xmmt154hxa6dz4q';
     event.p.uuid = '0c0c0c0c-0000-4000-8000-000000000003';
     event.p.total = 75.5;
-  }), // 5: money with a fraction: failed in both, at p.total
-  otherOrder('01egndytjh3xmmt154hxa6dz4r', '0d0d0d0d-0000-4000-8000-000000000004'), // 6: Ok, Ok (6)
+  }), // record 6: money with a fraction: failed in both, at p.total
+  // record 7: Ok, Ok (6)
+  otherOrder('01egndytjh3xmmt154hxa6dz4r', '0d0d0d0d-0000-4000-8000-000000000004'),
 ];
 
 describe('Function: ingest', () => {
@@ -82,10 +83,15 @@ describe('Function: ingest', () => {
 
     const examples = summary.failureExamples.filter((example) => example.table === 'order_events');
     expect(
-      examples.map(({ source, index, eventId, path }) => ({ source, index, eventId, path })),
+      examples.map(({ source, recordNumber, eventId, path }) => ({
+        source,
+        recordNumber,
+        eventId,
+        path,
+      })),
     ).toEqual([
-      { source: feedPath, index: 4, eventId: undefined, path: '$' },
-      { source: feedPath, index: 5, eventId: '01egndytjh3xmmt154hxa6dz4q', path: 'p.total' },
+      { source: feedPath, recordNumber: 5, eventId: undefined, path: '$' },
+      { source: feedPath, recordNumber: 6, eventId: '01egndytjh3xmmt154hxa6dz4q', path: 'p.total' },
     ]);
   });
 

@@ -24,7 +24,7 @@ describe('Command: ingest', () => {
     expect(run.stdout).toContain('Read 2 records (0 not JSON) in 1 Firehose batches');
     expect(run.stdout).toMatch(/│ order_events\s+│\s+1 │\s+1 │\s+0 │\s+0 │\s+0 │\s+1 │/);
     expect(run.stdout).toMatch(/│ order_line_items\s+│\s+1 │\s+6 │\s+0 │\s+0 │\s+0 │\s+1 │/);
-    expect(run.stdout).toContain(`${feed} record 1 (order_events): _id: `);
+    expect(run.stdout).toContain(`${feed} record 2 (order_events): _id: `);
   });
 
   it('prints the summary as JSON with --format json', async () => {

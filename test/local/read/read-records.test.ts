@@ -29,9 +29,9 @@ describe('Function: readRecords', () => {
     const records = await collect(readRecords([path]));
 
     expect(texts(records)).toEqual(['{"a":1}', '{"b":2}']);
-    expect(records.map((r) => [r.source, r.index])).toEqual([
-      [path, 0],
+    expect(records.map((r) => [r.source, r.recordNumber])).toEqual([
       [path, 1],
+      [path, 2],
     ]);
   });
 
