@@ -45,12 +45,15 @@ function phase2(details: HandoffDetails, externalId: string | undefined): string
     ];
   }
   const externalIdFlag = externalId ? ` -c externalId=${externalId}` : '';
+  const context = details.deployContext ?? '<the -c options of your first deploy>';
   return [
     '--- Your next step (phase 2) ---',
     'Until then, no one outside this account can assume the writer role.',
-    "When VenueNext sends their Lambda role's ARN, trust it (and only it) by deploying again",
-    'with the -c options of your first deploy and:',
-    `  npx cdk deploy -c publisherRoleArn=<VenueNext role ARN>${externalIdFlag}`,
+    "When VenueNext sends their Lambda role's ARN, trust it (and only it) by deploying again:",
+    `  npx cdk deploy ${context} -c publisherRoleArn=<VenueNext role ARN>${externalIdFlag}`,
+    ...(details.deployContext
+      ? []
+      : ['  (orderfeed handoff --stack <stack name> fills in the options of your first deploy.)']),
     ...(externalId
       ? []
       : ['  (If you agree an external ID with VenueNext, add -c externalId=<that ID>.)']),

@@ -12,6 +12,11 @@ export interface HandoffDetails {
   readonly region: string;
   /** The VenueNext role the writer role trusts, once phase 2 is deployed. */
   readonly trustedPublisher?: string;
+  /**
+   * The `-c` options a redeploy of this stack repeats (`DeployContext` output). Unknown when
+   * the details come from flags or from a stack deployed before the output existed.
+   */
+  readonly deployContext?: string;
 }
 
 /** The stack name `npx cdk deploy` uses when no stage prefix is configured. */
@@ -26,6 +31,8 @@ export const STACK_OUTPUT_KEYS = {
   dataBucketName: 'DataBucketName',
   /** The trusted publisher role's ARN in phase 2; a sentence in phase 1. */
   writerRoleTrust: 'WriterRoleTrust',
+  /** The `-c key=value` options that name this stack and repeat its settings. */
+  deployContext: 'DeployContext',
 } as const;
 
 export class StackOutputsError extends Error {
@@ -51,6 +58,7 @@ export async function readHandoffDetails(
     streamArn: outputs.get(STACK_OUTPUT_KEYS.streamArn),
     region: outputs.get(region) as string,
     trustedPublisher: trustedPublisher(outputs.get(STACK_OUTPUT_KEYS.writerRoleTrust)),
+    deployContext: outputs.get(STACK_OUTPUT_KEYS.deployContext),
   };
 }
 

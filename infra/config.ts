@@ -210,3 +210,26 @@ function closestKey(key: string): ConfigKey | undefined {
 export function stackName(config: OrderfeedConfig): string {
   return config.ecosystemEnv ? `${config.prefix}-${config.ecosystemEnv}` : config.prefix;
 }
+
+/** The settings the phase 2 command adds itself, so they are not repeated from phase 1. */
+const PHASE_2_KEYS: readonly ConfigKey[] = ['publisherRoleArn', 'externalId'];
+
+/**
+ * The `-c key=value` options that rebuild this configuration: the prefix always (so the
+ * command names its stack even when every setting is a default), then every setting that
+ * differs from its default, quoted for a POSIX shell where needed. A redeploy without them
+ * would target another stack, or quietly undo settings such as `alarmEmail`.
+ */
+export function deployContextFlags(config: OrderfeedConfig): string {
+  const defaults = parseConfig({});
+  return CONFIG_KEYS.filter((key) => !PHASE_2_KEYS.includes(key))
+    .filter(
+      (key) => key === 'prefix' || (config[key] !== undefined && config[key] !== defaults[key]),
+    )
+    .map((key) => `-c ${shellWord(`${key}=${config[key]}`)}`)
+    .join(' ');
+}
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}

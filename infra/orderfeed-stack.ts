@@ -18,7 +18,7 @@ import { loadSavedQueries, type SavedQuery } from '../queries/catalog.ts';
 import { TABLE_NAMES } from '../transform/tables/index.ts';
 import { AlarmTopic } from './alarm-topic.ts';
 import { AthenaWorkgroup, RESULTS_FOLDER } from './athena-workgroup.ts';
-import { type OrderfeedConfig, stackName } from './config.ts';
+import { deployContextFlags, type OrderfeedConfig, stackName } from './config.ts';
 import { suppressAcceptedFindings } from './nag-suppressions.ts';
 import { OrderStream } from './order-stream.ts';
 import { PipelineMonitoring } from './pipeline-monitoring.ts';
@@ -201,6 +201,11 @@ export class OrderfeedStack extends Stack {
       'WriterRoleTrust',
       this.config.publisherRoleArn ?? 'this account only (phase 1)',
       'Who may assume the writer role',
+    );
+    output(
+      STACK_OUTPUT_KEYS.deployContext,
+      deployContextFlags(this.config),
+      'The -c options a redeploy of this stack repeats (orderfeed handoff prints them)',
     );
     output('DataBucketName', this.dataBucket.bucketName, 'The warehouse bucket');
     output('DatabaseName', databaseName, 'The Glue database');

@@ -19,12 +19,26 @@ describe('Function: handoffMessage', () => {
     expect(message).not.toContain('External ID (pass it');
   });
 
-  it('tells the client how to trust the VenueNext role in phase 2', () => {
+  it('gives the complete phase 2 command, with the context of the deployed stack', () => {
+    const deployContext = '-c prefix=orderfeed -c ecosystemEnv=mars-dev';
+
+    const message = handoffMessage({ ...DETAILS, deployContext });
+
+    expect(message).toContain(
+      'trust it (and only it) by deploying again:\n' +
+        '  npx cdk deploy -c prefix=orderfeed -c ecosystemEnv=mars-dev ' +
+        '-c publisherRoleArn=<VenueNext role ARN>\n' +
+        '  (If you agree an external ID with VenueNext, add -c externalId=<that ID>.)\n',
+    );
+  });
+
+  it("marks the first deploy's options as a blank to fill when the stack is unknown", () => {
     const message = handoffMessage(DETAILS);
 
     expect(message).toContain(
-      'with the -c options of your first deploy and:\n' +
-        '  npx cdk deploy -c publisherRoleArn=<VenueNext role ARN>\n',
+      '  npx cdk deploy <the -c options of your first deploy> ' +
+        '-c publisherRoleArn=<VenueNext role ARN>\n' +
+        '  (orderfeed handoff --stack <stack name> fills in the options of your first deploy.)\n',
     );
   });
 
@@ -46,7 +60,8 @@ describe('Function: handoffMessage', () => {
       '  External ID (pass it as ExternalId when assuming the role): cubs-7f3a\n',
     );
     expect(message).toContain(
-      '  npx cdk deploy -c publisherRoleArn=<VenueNext role ARN> -c externalId=cubs-7f3a\n',
+      '  npx cdk deploy <the -c options of your first deploy> ' +
+        '-c publisherRoleArn=<VenueNext role ARN> -c externalId=cubs-7f3a\n',
     );
   });
 });

@@ -20,6 +20,7 @@ describe('Function: readHandoffDetails', () => {
         StreamName: 'orderfeed-orders',
         StreamArn: STREAM_ARN,
         Region: 'us-east-2',
+        DeployContext: '-c prefix=orderfeed -c ecosystemEnv=prd',
         DashboardUrl: 'https://example.com',
       }),
     );
@@ -31,6 +32,7 @@ describe('Function: readHandoffDetails', () => {
       streamName: 'orderfeed-orders',
       streamArn: STREAM_ARN,
       region: 'us-east-2',
+      deployContext: '-c prefix=orderfeed -c ecosystemEnv=prd',
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, stackName } from '../../infra/config.ts';
+import { ConfigError, deployContextFlags, parseConfig, stackName } from '../../infra/config.ts';
 
 describe('parseConfig', () => {
   it('fills in every default when the context is empty', () => {
@@ -136,5 +136,28 @@ describe('parseConfig', () => {
     const config = parseConfig({ publisherRoleArn, externalId: 'cubs-7f3a' });
 
     expect(config.externalId).toBe('cubs-7f3a');
+  });
+});
+
+describe('deployContextFlags', () => {
+  it('names the default stack by its prefix alone', () => {
+    expect(deployContextFlags(parseConfig({}))).toBe('-c prefix=orderfeed');
+  });
+
+  it('repeats every changed setting but the phase 2 ones, quoting for the shell', () => {
+    const config = parseConfig({
+      ecosystemEnv: 'mars-dev',
+      shardCount: '2',
+      alarmEmail: 'ops@example.com',
+      reportSchedule: 'cron(30 5 * * ? *)',
+      retentionHours: 168,
+      publisherRoleArn: 'arn:aws:iam::111122223333:role/venuenext-publisher',
+      externalId: 'cubs-7f3a',
+    });
+
+    expect(deployContextFlags(config)).toBe(
+      '-c prefix=orderfeed -c ecosystemEnv=mars-dev -c shardCount=2 ' +
+        "-c alarmEmail=ops@example.com -c 'reportSchedule=cron(30 5 * * ? *)'",
+    );
   });
 });

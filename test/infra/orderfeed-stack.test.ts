@@ -112,6 +112,16 @@ describe('Construct: WriterRole', () => {
     template.hasOutput('StreamArn', { Value: { 'Fn::GetAtt': [stream.id, 'Arn'] } });
     template.hasOutput('Region', { Value: { Ref: 'AWS::Region' } });
   });
+
+  it('outputs the context a phase 2 deploy must repeat to target this stack', () => {
+    const { template } = synthStack(FULL_CONTEXT);
+
+    template.hasOutput('DeployContext', {
+      Value:
+        '-c prefix=orderfeed -c ecosystemEnv=mars-dev -c shardCount=2 -c retentionHours=48 ' +
+        '-c alarmEmail=ops@example.com -c removalPolicy=destroy',
+    });
+  });
 });
 
 describe('Construct: TableDeliveryStream', () => {
