@@ -175,6 +175,10 @@ export class OrderfeedStack extends Stack {
       value: reporting.dailyRevenueReport.reportTopic.topicArn,
       description: 'Subscribe here for the morning revenue report',
     });
+    new CfnOutput(this, 'ReportStateMachineArn', {
+      value: reporting.dailyRevenueReport.stateMachine.stateMachineArn,
+      description: 'Start it with {"reportDate": "YYYY-MM-DD"} to re-run or backfill a day',
+    });
 
     this.addOutputs(databaseName);
     suppressAcceptedFindings(this, {

@@ -34,6 +34,14 @@ describe('OrderfeedStack: reporting', () => {
     expect(Object.keys(topics)).toHaveLength(1);
   });
 
+  it('outputs the report state machine, for re-running or backfilling a day', () => {
+    const { template } = synthStack();
+    const machines = Object.keys(template.findResources('AWS::StepFunctions::StateMachine'));
+
+    expect(machines).toHaveLength(1);
+    template.hasOutput('ReportStateMachineArn', { Value: { Ref: machines[0] } });
+  });
+
   it('takes the schedule, time zone and QuickSight principal from context', () => {
     const { template } = synthStack({
       reportSchedule: 'cron(15 7 * * ? *)',
