@@ -12,6 +12,7 @@ import {
 } from '../../local/firehose/buffer-size.ts';
 import { type IngestProgress, ingest } from '../../local/ingest.ts';
 import type { IngestSummary } from '../../local/ingest-summary.ts';
+import { warehouseProblem } from '../warehouse-folder.ts';
 
 interface IngestFlags {
   warehouse: string;
@@ -38,6 +39,8 @@ export function ingestCommand(): Command {
     );
 
   return command.action(async (paths: string[], flags: IngestFlags) => {
+    const problem = warehouseProblem(flags.warehouse, { mustExist: false });
+    if (problem) return command.error(`orderfeed ingest: ${problem}`, { exitCode: 1 });
     const progress = progressBar();
     let summary: IngestSummary;
     try {

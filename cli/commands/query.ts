@@ -2,12 +2,12 @@
  * `orderfeed query`: runs a saved query or view from queries/ on the local warehouse and
  * prints the result as a table, CSV or JSON; `--list` shows what can be run.
  */
-import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LocalWarehouse } from '../../local/duckdb/local-warehouse.ts';
 import { findSavedQuery, loadSavedQueries, type SavedQuery } from '../../queries/catalog.ts';
 import { formatResult, OUTPUT_FORMATS, type OutputFormat } from '../output/output-format.ts';
 import type { ResultRows } from '../output/result-rows.ts';
+import { warehouseProblem } from '../warehouse-folder.ts';
 import { runOnAthena } from './query-athena.ts';
 
 interface QueryFlags {
@@ -44,6 +44,9 @@ export function queryCommand(): Command {
   return command.action(async (name: string | undefined, flags: QueryFlags) => {
     const print = (text: string) => command.configureOutput().writeOut?.(text);
     if (!name && !flags.list) return fail(command, 'name a saved query to run, or use --list');
+    const local = name && !flags.list && !flags.athena;
+    const problem = local ? warehouseProblem(flags.warehouse, { mustExist: true }) : undefined;
+    if (problem) return fail(command, problem);
     try {
       if (flags.list || !name) return print(listText(flags.format));
 
@@ -55,10 +58,6 @@ export function queryCommand(): Command {
         if (flags.format === 'table') print(run.costLine);
         else command.configureOutput().writeErr?.(run.costLine);
         return;
-      }
-      if (!existsSync(flags.warehouse)) {
-        const note = `orderfeed query: warehouse ${flags.warehouse} does not exist yet; `;
-        command.configureOutput().writeErr?.(`${note}the result is empty.\n`);
       }
       print(formatResult(await runLocally(saved, flags), flags.format));
     } catch (error) {

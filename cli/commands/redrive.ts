@@ -9,6 +9,7 @@ import { kinesisClient } from '../../aws/kinesis-client.ts';
 import { type LocalRedriveSummary, redriveLocal } from '../../aws/redrive/local-redrive.ts';
 import { ERRORS_PREFIX, redriveS3, type S3RedriveSummary } from '../../aws/redrive/s3-redrive.ts';
 import { readStackOutputs, STACK_OUTPUT_KEYS } from '../../aws/stack-outputs.ts';
+import { warehouseProblem } from '../warehouse-folder.ts';
 
 interface RedriveFlags {
   warehouse?: string;
@@ -45,6 +46,8 @@ export function redriveCommand(): Command {
 
     try {
       if (flags.warehouse) {
+        const problem = warehouseProblem(flags.warehouse, { mustExist: true });
+        if (problem) fail(command, problem);
         print(localReport(await redriveLocal({ warehouse: flags.warehouse })));
         return;
       }

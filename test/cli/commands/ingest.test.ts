@@ -53,6 +53,13 @@ describe('Command: ingest', () => {
     expect(JSON.parse(run.stdout).batches).toBe(2);
   });
 
+  it('fails naming a warehouse path that is a file', async () => {
+    const run = await runCommand(ingestCommand(), [feed, '--warehouse', feed]);
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(`orderfeed ingest: warehouse ${feed} is not a folder\n`);
+  });
+
   it('fails with exit code 1 and the path when an input is missing', async () => {
     const missing = join(folder, 'nope.json');
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,27 @@ describe('Command: query', () => {
 
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toBe('[]\n');
+  });
+
+  it('fails naming a warehouse folder that does not exist', async () => {
+    const missing = join(empty, 'nope');
+
+    const run = await runCommand(queryCommand(), ['orders_latest', '--warehouse', missing]);
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(`orderfeed query: warehouse ${missing} does not exist\n`);
+    expect(run.stdout).toBe('');
+  });
+
+  it('fails naming a warehouse path that is a file', async () => {
+    const file = join(empty, 'feed.ndjson');
+    writeFileSync(file, '{}\n');
+
+    const run = await runCommand(queryCommand(), ['orders_latest', '--warehouse', file]);
+    rmSync(file);
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(`orderfeed query: warehouse ${file} is not a folder\n`);
   });
 
   it('fails naming a missing parameter', async () => {

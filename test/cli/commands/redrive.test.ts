@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import {
@@ -103,6 +106,33 @@ describe('Command: redrive', () => {
         'error objects):\n' +
         `  s3://mars-data/${KEY} record 1: InternalFailure: Internal service failure.\n`,
     );
+  });
+
+  it('fails naming a warehouse folder that does not exist, or a file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'orderfeed-redrive-cli-'));
+    const [missing, file] = [join(folder, 'nope'), join(folder, 'feed.ndjson')];
+    writeFileSync(file, '{}\n');
+
+    const runs = [
+      await runCommand(redriveCommand(), ['--warehouse', missing]),
+      await runCommand(redriveCommand(), ['--warehouse', file]),
+    ];
+    rmSync(folder, { recursive: true });
+
+    expect(runs.map((run) => [run.exitCode, run.stdout, run.stderr])).toEqual([
+      [1, '', `orderfeed redrive: warehouse ${missing} does not exist\n`],
+      [1, '', `orderfeed redrive: warehouse ${file} is not a folder\n`],
+    ]);
+  });
+
+  it('says an empty warehouse folder had nothing to redrive', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'orderfeed-redrive-cli-'));
+
+    const run = await runCommand(redriveCommand(), ['--warehouse', folder]);
+    rmSync(folder, { recursive: true });
+
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Redrove 0 failed records through the transform');
   });
 
   it('refuses a local warehouse and AWS flags together', async () => {
