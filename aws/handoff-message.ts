@@ -27,6 +27,8 @@ export function handoffMessage(details: HandoffDetails, options: HandoffMessageO
     `  Region:          ${details.region}`,
     `  Stream name:     ${details.streamName}`,
     ...externalIdLine,
+    "Use the order's uuid (p.uuid) as each record's partition key, so that every event of",
+    'one order lands on the same shard, in order.',
     'Please send us the ARN of the IAM role your publishing Lambda runs as, so that we can',
     'let it assume the writer role.',
     '',

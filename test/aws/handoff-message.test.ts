@@ -19,6 +19,15 @@ describe('Function: handoffMessage', () => {
     expect(message).not.toContain('External ID (pass it');
   });
 
+  it('asks VenueNext to key each record by the order uuid, keeping an order on one shard', () => {
+    const message = handoffMessage(DETAILS);
+
+    expect(message).toContain(
+      "Use the order's uuid (p.uuid) as each record's partition key, so that every event of\n" +
+        'one order lands on the same shard, in order.\n',
+    );
+  });
+
   it('gives the complete phase 2 command, with the context of the deployed stack', () => {
     const deployContext = '-c prefix=orderfeed -c ecosystemEnv=mars-dev';
 
