@@ -12,11 +12,12 @@ import { LocalWarehouse } from '../../local/duckdb/local-warehouse.ts';
 import { type GameDay, gameDay } from '../../local/generate/game-day.ts';
 import { VENUE } from '../../local/generate/stadium.ts';
 import { ingest } from '../../local/ingest.ts';
-import type { IngestSummary } from '../../local/ingest-summary.ts';
 import { findSavedQuery } from '../../queries/catalog.ts';
+import { ingestSummaryTable } from '../output/ingest-report.ts';
 import { formatResult } from '../output/output-format.ts';
+import { counted } from '../output/plural.ts';
 import type { ResultRows } from '../output/result-rows.ts';
-import { DEFAULT_GAME_DATE } from './generate.ts';
+import { DEFAULT_GAME_DATE, feedCounts } from './generate.ts';
 
 interface DemoFlags {
   warehouse?: string;
@@ -45,10 +46,10 @@ export function demoCommand(): Command {
 
     try {
       print(`Game day ${date} in ${VENUE.timeZone}: seed ${flags.seed}, ${flags.orders} orders.\n`);
-      print(generatedLine(day));
+      print(`Generated ${feedCounts(day)}.\n`);
       const summary = await ingest({ inputs: ['-'], stdin: feedStream(day), warehouse });
-      print(`\nIngested ${summary.records} records into ${warehouse}:\n`);
-      print(formatResult(summaryRows(summary), 'table'));
+      print(`\nIngested ${counted(summary.records, 'record')} into ${warehouse}:\n`);
+      print(`${ingestSummaryTable(summary)}\n`);
 
       for (const report of reports(date)) {
         print(`\n${report.title} (${report.query})\n`);
@@ -107,20 +108,6 @@ function feedStream(day: GameDay): Readable {
       for (const record of day.records()) yield Buffer.concat([record, Buffer.from('\n')]);
     })(),
   );
-}
-
-function generatedLine(day: GameDay): string {
-  const { records, orderEvents, redeliveries, nonOrderEvents, malformed } = day.counts;
-  return (
-    `Generated ${records} records: ${orderEvents} order events (the document's sample ` +
-    `included), ${redeliveries} re-deliveries, ${nonOrderEvents} other events, ` +
-    `${malformed} broken records.\n`
-  );
-}
-
-function summaryRows(summary: IngestSummary): ResultRows {
-  const columns = ['table', 'written', 'rows', 'duplicates', 'nonOrderEvents', 'noRows', 'failed'];
-  return { columns, rows: summary.tables.map((table) => ({ ...table })) };
 }
 
 function nextSteps(warehouse: string, date: string): string {

@@ -8,6 +8,7 @@ import { createGzip } from 'node:zlib';
 import { Command, InvalidArgumentError } from 'commander';
 import { type GameDay, gameDay } from '../../local/generate/game-day.ts';
 import { isClosedPipe } from '../output/closed-pipe.ts';
+import { counted } from '../output/plural.ts';
 
 interface GenerateFlags {
   seed: number;
@@ -44,15 +45,19 @@ export function generateCommand(): Command {
       });
     }
 
-    const { records, orderEvents, redeliveries, nonOrderEvents, malformed } = day.counts;
-    command
-      .configureOutput()
-      .writeErr?.(
-        `Wrote ${records} records to ${flags.out === '-' ? 'stdout' : flags.out}: ` +
-          `${orderEvents} order events (the document's sample included), ${redeliveries} ` +
-          `re-deliveries, ${nonOrderEvents} other events, ${malformed} broken records.\n`,
-      );
+    const target = flags.out === '-' ? 'stdout' : flags.out;
+    command.configureOutput().writeErr?.(`Wrote ${feedCounts(day)} to ${target}.\n`);
   });
+}
+
+/** What a game day holds, for people: `150 records: 141 order events (...), ...`. */
+export function feedCounts(day: GameDay): string {
+  const { records, orderEvents, redeliveries, nonOrderEvents, malformed } = day.counts;
+  return (
+    `${counted(records, 'record')}: ${counted(orderEvents, 'order event')} (the document's ` +
+    `sample included), ${counted(redeliveries, 're-delivery', 're-deliveries')}, ` +
+    `${counted(nonOrderEvents, 'other event')}, ${counted(malformed, 'broken record')}`
+  );
 }
 
 async function writeFeed(day: GameDay, out: string): Promise<void> {

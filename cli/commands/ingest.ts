@@ -3,7 +3,6 @@
  * transform the Firehose Lambda runs, and accounts for every record read.
  */
 import { SingleBar } from 'cli-progress';
-import Table from 'cli-table3';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   DEFAULT_BUFFER_BYTES,
@@ -12,6 +11,7 @@ import {
 } from '../../local/firehose/buffer-size.ts';
 import { type IngestProgress, ingest } from '../../local/ingest.ts';
 import type { IngestSummary } from '../../local/ingest-summary.ts';
+import { ingestReport } from '../output/ingest-report.ts';
 import { warehouseProblem } from '../warehouse-folder.ts';
 
 interface IngestFlags {
@@ -58,7 +58,7 @@ export function ingestCommand(): Command {
     }
 
     const text =
-      flags.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : report(summary);
+      flags.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : ingestReport(summary);
     command.configureOutput().writeOut?.(text);
   });
 }
@@ -69,37 +69,6 @@ function bufferSize(text: string): number {
     throw new InvalidArgumentError('expected a size from 1 byte to 3MB, e.g. 1MB or 262144');
   }
   return bytes;
-}
-
-/** The summary for people: what each table made of the records, then why records failed. */
-function report(summary: IngestSummary): string {
-  const table = new Table({
-    head: ['table', 'written', 'rows', 'duplicates', 'non-order', 'no rows', 'failed'],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
-    style: { head: [], border: [] },
-  });
-  for (const t of summary.tables) {
-    table.push([t.table, t.written, t.rows, t.duplicates, t.nonOrderEvents, t.noRows, t.failed]);
-  }
-  const lines = [
-    `Read ${summary.records} records (${summary.malformed} not JSON) in ${summary.batches} ` +
-      `Firehose batches; every record is counted once per table below.`,
-    table.toString(),
-    `Warehouse: ${summary.warehouse} (${summary.files.length} files written)`,
-  ];
-
-  if (summary.failureExamples.length > 0) {
-    lines.push('Failed records (kept with their reason under errors/processing-failed/):');
-    for (const example of summary.failureExamples) {
-      const event = example.eventId ? ` event ${example.eventId}` : '';
-      const source = example.source === '-' ? 'stdin' : example.source;
-      lines.push(
-        `  ${source} record ${example.recordNumber}${event} (${example.table}): ` +
-          `${example.path}: ${example.reason}`,
-      );
-    }
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /** A progress bar on stderr, only when a person is watching it. */

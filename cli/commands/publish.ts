@@ -9,6 +9,7 @@ import { eventEntries, type UnkeyedRecord } from '../../aws/event-entries.ts';
 import { kinesisClient } from '../../aws/kinesis-client.ts';
 import { type PublishResult, publishRecords } from '../../aws/publisher.ts';
 import { readRecords } from '../../local/read/read-records.ts';
+import { counted } from '../output/plural.ts';
 
 interface PublishFlags {
   stream: string;
@@ -61,7 +62,9 @@ async function writerClient(command: Command, flags: PublishFlags): Promise<Kine
 }
 
 function report(command: Command, stream: string, result: PublishResult, unkeyed: UnkeyedRecord[]) {
-  command.configureOutput().writeOut?.(`Published ${result.published} records to ${stream}.\n`);
+  command
+    .configureOutput()
+    .writeOut?.(`Published ${counted(result.published, 'record')} to ${stream}.\n`);
   if (unkeyed.length > 0) command.configureOutput().writeErr?.(unkeyedNote(unkeyed));
 
   if (result.unpublished.length === 0) return;
@@ -71,14 +74,16 @@ function report(command: Command, stream: string, result: PublishResult, unkeyed
       `${record.errorCode}: ${record.errorMessage}`,
   );
 
-  const heading = `orderfeed publish: ${failures.length} records never made it onto ${stream}:`;
+  const refused = counted(failures.length, 'record');
+  const heading = `orderfeed publish: ${refused} never made it onto ${stream}:`;
   command.error([heading, ...failures].join('\n'), { exitCode: 1 });
 }
 
 /** Not a failure: the transform will answer these ProcessingFailed, as it should. */
 function unkeyedNote(unkeyed: UnkeyedRecord[]): string {
   const heading =
-    `orderfeed publish: ${unkeyed.length} records have no p.uuid or _id (not JSON events?); ` +
+    `orderfeed publish: ${counted(unkeyed.length, 'record')} ` +
+    `${unkeyed.length === 1 ? 'has' : 'have'} no p.uuid or _id (not JSON events?); ` +
     'they were put keyed by the SHA-256 of their bytes:';
   return [heading, ...unkeyed.map((record) => `  ${record.source}`), ''].join('\n');
 }

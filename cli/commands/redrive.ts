@@ -9,6 +9,7 @@ import { kinesisClient } from '../../aws/kinesis-client.ts';
 import { type LocalRedriveSummary, redriveLocal } from '../../aws/redrive/local-redrive.ts';
 import { ERRORS_PREFIX, redriveS3, type S3RedriveSummary } from '../../aws/redrive/s3-redrive.ts';
 import { readStackOutputs, STACK_OUTPUT_KEYS } from '../../aws/stack-outputs.ts';
+import { counted } from '../output/plural.ts';
 import { warehouseProblem } from '../warehouse-folder.ts';
 
 interface RedriveFlags {
@@ -95,7 +96,7 @@ async function awsTargets(flags: RedriveFlags) {
 
 function localReport(summary: LocalRedriveSummary): string {
   const lines = [
-    `Redrove ${summary.records} failed records through the transform: ` +
+    `Redrove ${counted(summary.records, 'failed record')} through the transform: ` +
       `${summary.recovered} recovered, ${summary.stillFailing} still failing ` +
       '(left in their error files).',
   ];
@@ -113,11 +114,12 @@ function localReport(summary: LocalRedriveSummary): string {
 function s3Report(summary: S3RedriveSummary): string {
   const changed = summary.objectsRewritten.length + summary.objectsDeleted.length;
   const lines = [
-    `Put ${summary.published} of ${summary.records} failed records back on the stream; ` +
+    `Put ${summary.published} of ${counted(summary.records, 'failed record')} back on the ` +
+      'stream; ' +
       'Firehose transforms them again, and any that still fail come back under ' +
       `${ERRORS_PREFIX} dated the day they arrive again.`,
-    `Removed them from ${changed} error objects (${summary.objectsDeleted.length} now empty ` +
-      'and deleted).',
+    `Removed them from ${counted(changed, 'error object')} ` +
+      `(${summary.objectsDeleted.length} now empty and deleted).`,
   ];
   return [...lines, ...unreadableReport(summary.unreadable), ''].join('\n');
 }
@@ -132,7 +134,7 @@ function unreadableReport(unreadable: readonly string[]): string[] {
 
 function unpublishedReport(summary: S3RedriveSummary): string {
   const heading =
-    `${summary.unpublished.length} records never made it back on the stream ` +
+    `${counted(summary.unpublished.length, 'record')} never made it back on the stream ` +
     '(they stay in their error objects):';
   const records = summary.unpublished.map(
     (record) => `  ${record.source}: ${record.errorCode}: ${record.errorMessage}`,

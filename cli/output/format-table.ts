@@ -3,6 +3,7 @@
  * so an empty result is visibly empty rather than silent.
  */
 import Table from 'cli-table3';
+import { counted } from './plural.ts';
 import { cellText, type ResultRows } from './result-rows.ts';
 
 export function formatTable(result: ResultRows): string {
@@ -16,6 +17,5 @@ export function formatTable(result: ResultRows): string {
       }),
     );
   }
-  const count = result.rows.length === 1 ? '1 row' : `${result.rows.length} rows`;
-  return `${table.toString()}\n${count}\n`;
+  return `${table.toString()}\n${counted(result.rows.length, 'row')}\n`;
 }

@@ -37,6 +37,29 @@ describe('Command: demo', () => {
     expect(run.stdout).toContain(`Ingested ${records} records into ${warehouse}:`);
   });
 
+  it('prints the ingest summary as orderfeed ingest does, with the generated counts', () => {
+    const { orderEvents, redeliveries, nonOrderEvents, malformed } = gameDay({
+      seed: 1,
+      orders: ORDERS,
+      date: '2025-08-15',
+    }).counts;
+    const section = run.stdout.split(`into ${warehouse}:\n`)[1]?.split('\n\n')[0] ?? '';
+
+    const lines = section.split('\n');
+    expect(lines).toHaveLength(7);
+    expect(lines[1]).toMatch(
+      /^│ table\s+│ written │ rows │ duplicates │ non-order │ no rows │ failed │$/,
+    );
+    // Each order event is one order_events row; a re-delivery is a duplicate, a broken
+    // record fails.
+    expect(lines[3]).toMatch(
+      new RegExp(
+        `^│ order_events\\s+│\\s+${orderEvents} │\\s+${orderEvents} │\\s+${redeliveries} │` +
+          `\\s+${nonOrderEvents} │\\s+0 │\\s+${malformed} │$`,
+      ),
+    );
+  });
+
   it('prints daily revenue and two more reports, as the saved queries answer them', async () => {
     const opened = await LocalWarehouse.open(warehouse);
     const params = {

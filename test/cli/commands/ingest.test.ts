@@ -21,7 +21,7 @@ describe('Command: ingest', () => {
     const run = await runCommand(ingestCommand(), [feed, '--warehouse', join(folder, 'wh')]);
 
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain('Read 2 records (0 not JSON) in 1 Firehose batches');
+    expect(run.stdout).toContain('Read 2 records (0 not JSON) in 1 Firehose batch;');
     expect(run.stdout).toMatch(/│ order_events\s+│\s+1 │\s+1 │\s+0 │\s+0 │\s+0 │\s+1 │/);
     expect(run.stdout).toMatch(/│ order_line_items\s+│\s+1 │\s+6 │\s+0 │\s+0 │\s+0 │\s+1 │/);
     expect(run.stdout).toContain(`${feed} record 2 (order_events): _id: `);

@@ -150,7 +150,7 @@ describe('Command: publish', () => {
     expect(run).toEqual({
       stdout: 'Published 2 records to orders-junk.\n',
       stderr:
-        'orderfeed publish: 1 records have no p.uuid or _id (not JSON events?); they were put ' +
+        'orderfeed publish: 1 record has no p.uuid or _id (not JSON events?); they were put ' +
         'keyed by the SHA-256 of their bytes:\n  events.ndjson record 2\n',
       exitCode: 0,
     });

@@ -82,9 +82,9 @@ describe('Command: redrive', () => {
       'orderfeed-mars-prd-order-events',
     );
     expect(run.stdout).toBe(
-      'Put 1 of 1 failed records back on the stream; Firehose transforms them again, and any ' +
+      'Put 1 of 1 failed record back on the stream; Firehose transforms them again, and any ' +
         'that still fail come back under errors/processing-failed/ dated the day they arrive ' +
-        'again.\nRemoved them from 1 error objects (1 now empty and deleted).\n',
+        'again.\nRemoved them from 1 error object (1 now empty and deleted).\n',
     );
   });
 
@@ -102,7 +102,7 @@ describe('Command: redrive', () => {
     expect(run.exitCode).toBe(1);
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
     expect(run.stderr).toBe(
-      'orderfeed redrive: 1 records never made it back on the stream (they stay in their ' +
+      'orderfeed redrive: 1 record never made it back on the stream (they stay in their ' +
         'error objects):\n' +
         `  s3://mars-data/${KEY} record 1: InternalFailure: Internal service failure.\n`,
     );
