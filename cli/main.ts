@@ -1,6 +1,7 @@
 /**
  * The `orderfeed` command line: one subcommand per file in ./commands.
  */
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { demoCommand } from './commands/demo.ts';
 import { generateCommand } from './commands/generate.ts';
@@ -16,6 +17,7 @@ exitQuietlyWhenPipeCloses(process.stderr);
 
 const program = new Command('orderfeed')
   .description('Land VenueNext order events in a Parquet warehouse, locally or on AWS.')
+  .version(packageVersion(), '--version', 'print the version of orderfeed')
   .showHelpAfterError()
   .configureHelp({ sortSubcommands: true });
 
@@ -28,3 +30,9 @@ program.addCommand(redriveCommand());
 program.addCommand(queryCommand());
 
 await program.parseAsync(process.argv);
+
+/** The version in package.json, the one place it is written. */
+function packageVersion(): string {
+  const manifest = new URL('../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}

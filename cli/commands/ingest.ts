@@ -28,11 +28,13 @@ export function ingestCommand(): Command {
       'NDJSON or concatenated JSON files, plain or gzip; folders; - for stdin',
     )
     .option('--warehouse <dir>', 'warehouse folder, created when missing', './warehouse')
-    .option(
-      '--buffer-size <size>',
-      'Firehose processor buffer per transform call, e.g. 1MB, 256KB (max 3MB)',
-      bufferSize,
-      DEFAULT_BUFFER_BYTES,
+    .addOption(
+      new Option(
+        '--buffer-size <size>',
+        'Firehose processor buffer per transform call, e.g. 1MB, 256KB (max 3MB)',
+      )
+        .argParser(bufferSize)
+        .default(DEFAULT_BUFFER_BYTES, `${DEFAULT_BUFFER_BYTES / MIB}MB`),
     )
     .addOption(
       new Option('--format <format>', 'summary format').choices(['table', 'json']).default('table'),
@@ -62,6 +64,8 @@ export function ingestCommand(): Command {
     command.configureOutput().writeOut?.(text);
   });
 }
+
+const MIB = 1024 * 1024;
 
 function bufferSize(text: string): number {
   const bytes = parseBufferSize(text);

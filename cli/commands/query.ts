@@ -8,10 +8,12 @@ import { findSavedQuery, loadSavedQueries, type SavedQuery } from '../../queries
 import { formatResult, OUTPUT_FORMATS, type OutputFormat } from '../output/output-format.ts';
 import type { ResultRows } from '../output/result-rows.ts';
 import { warehouseProblem } from '../warehouse-folder.ts';
+import { DEFAULT_GAME_DATE } from './generate.ts';
 import { runOnAthena } from './query-athena.ts';
 
 interface QueryFlags {
-  param: Record<string, string>;
+  /** Absent when no --param is given: commander would print a `{}` default in --help. */
+  param?: Record<string, string>;
   format: OutputFormat;
   warehouse: string;
   list?: boolean;
@@ -25,7 +27,7 @@ export function queryCommand(): Command {
   const command = new Command('query')
     .description('Run a saved query or view on the local warehouse, or in Athena (--athena).')
     .argument('[name]', 'saved query or view, e.g. daily_revenue (see --list)')
-    .option('--param <name=value>', 'a query parameter; repeat for each', collectParam, {})
+    .option('--param <name=value>', 'a query parameter; repeat for each', collectParam)
     .addOption(
       new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'),
     )
@@ -37,11 +39,13 @@ export function queryCommand(): Command {
     .option('--region <region>', 'with --athena: AWS region (default: from the AWS profile)')
     .addHelpText(
       'after',
-      '\nExample:\n  orderfeed query daily_revenue --param start_date=2020-08-25 ' +
-        '--param end_date=2020-08-26 --param timezone=America/Chicago',
+      '\nExample, on the game day `orderfeed generate` writes:\n' +
+        `  orderfeed query daily_revenue --param start_date=${DEFAULT_GAME_DATE} ` +
+        `--param end_date=${DEFAULT_GAME_DATE} --param timezone=America/Chicago`,
     );
 
-  return command.action(async (name: string | undefined, flags: QueryFlags) => {
+  return command.action(async (name: string | undefined, given: QueryFlags) => {
+    const flags = { ...given, param: given.param ?? {} };
     const print = (text: string) => command.configureOutput().writeOut?.(text);
     if (!name && !flags.list) return fail(command, 'name a saved query to run, or use --list');
     const local = name && !flags.list && !flags.athena;
@@ -67,7 +71,10 @@ export function queryCommand(): Command {
 }
 
 /** Runs a query with its parameters, or reads a view whole (views take no parameters). */
-async function runLocally(saved: SavedQuery, flags: QueryFlags): Promise<ResultRows> {
+async function runLocally(
+  saved: SavedQuery,
+  flags: Required<Pick<QueryFlags, 'param' | 'warehouse'>>,
+): Promise<ResultRows> {
   const warehouse = await LocalWarehouse.open(flags.warehouse);
   try {
     if (saved.kind === 'query') return await warehouse.runSavedQuery(saved, flags.param);
@@ -112,7 +119,7 @@ function savedQueryList(): ResultRows {
 }
 
 /** Commander option parser: `--param k=v`, repeatable; each name at most once. */
-function collectParam(text: string, params: Record<string, string>): Record<string, string> {
+function collectParam(text: string, params: Record<string, string> = {}): Record<string, string> {
   const separator = text.indexOf('=');
   if (separator <= 0) throw new InvalidArgumentError(`expected name=value, got "${text}"`);
   const name = text.slice(0, separator);

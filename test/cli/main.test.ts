@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportWarehouse } from '../queries/helpers/report-warehouse.ts';
 
@@ -35,6 +35,21 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(warehouse, { recursive: true, force: true });
+});
+
+describe('orderfeed --version', () => {
+  it("prints package.json's version alone", async () => {
+    const manifest = new URL('../../package.json', import.meta.url);
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+    const child = spawn(process.execPath, [ORDERFEED, '--version']);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+
+    const code = await new Promise((resolve) => child.on('close', resolve));
+
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${version}\n`);
+  });
 });
 
 describe('orderfeed piped into a reader that stops early', () => {

@@ -79,6 +79,10 @@ describe('Command: ingest', () => {
     expect(run.stderr).toBe(`orderfeed ingest: Cannot read ${broken}: unexpected end of file\n`);
   });
 
+  it('shows the default buffer size as people write it in --help', () => {
+    expect(ingestCommand().helpInformation()).toContain('(max 3MB) (default: 1MB)');
+  });
+
   it('rejects a buffer size above the Firehose maximum', async () => {
     const run = await runCommand(ingestCommand(), [feed, '--buffer-size', '4MB']);
 

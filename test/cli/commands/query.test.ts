@@ -68,6 +68,15 @@ describe('Command: query', () => {
     expect(run.stdout).toBe('[]\n');
   });
 
+  it('shows no default for --param and a game-day example in --help', () => {
+    const help = printedHelp(queryCommand());
+
+    expect(help).toMatch(/--param <name=value> +a query parameter; repeat for each\n/);
+    expect(help).toContain(
+      'orderfeed query daily_revenue --param start_date=2025-08-15 --param end_date=2025-08-15',
+    );
+  });
+
   it('fails naming a warehouse folder that does not exist', async () => {
     const missing = join(empty, 'nope');
 
@@ -150,3 +159,15 @@ describe('Command: query', () => {
     );
   });
 });
+
+/** What --help prints, the text added after the options included. */
+function printedHelp(command: ReturnType<typeof queryCommand>): string {
+  let text = '';
+  command.configureOutput({ writeOut: (out) => (text += out) }).exitOverride();
+  try {
+    command.parse(['node', 'query', '--help']);
+  } catch {
+    // --help ends the parse by throwing under exitOverride; the text is already written.
+  }
+  return text;
+}
