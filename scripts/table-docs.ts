@@ -37,7 +37,8 @@ export function renderTableDocs(): string {
 
 function columnRows(column: Column, prefix: string): string[] {
   const name = `${prefix}${column.name}`;
-  const own = `| \`${name}\` | \`${glueTypeOf(column.type)}\` | ${column.nullable ? 'yes' : 'no'} | ${column.description} |`;
+  const cells = [`\`${name}\``, `\`${glueTypeOf(column.type)}\``, column.nullable ? 'yes' : 'no'];
+  const own = `| ${[...cells, column.description].join(' | ')} |`;
   const fields = structFields(column.type);
   return [own, ...fields.flatMap((field) => columnRows(field, `${name}[].`))];
 }

@@ -52,7 +52,10 @@ export function snapshotEvent(
   };
 }
 
-/** Money as of `at`: removed items no longer count; refunded ones still do (paid, then refunded). */
+/**
+ * Money as of `at`: removed items no longer count; refunded ones still do (they were paid,
+ * then refunded).
+ */
 function moneyAt(plan: OrderPlan, present: readonly PlannedLineItem[], at: number) {
   const active = present.filter((item) => item.removedAtMs === null || item.removedAtMs > at);
   const items = active.reduce((sum, item) => sum + item.priceCents, 0);

@@ -10,8 +10,8 @@
  * complete, parseable document can be read and which cannot be a nested value of the broken
  * text: it opens a line, or the last byte before it other than whitespace is not `:`, `,` or
  * `[` (the only bytes a nested object follows in JSON; pretty-printers indent nested objects,
- * so one at the very start of a line is taken as a new document). The region, trailing whitespace trimmed,
- * becomes one malformed record; reading resumes at that `{`. So a truncated object loses
+ * so one at the very start of a line is taken as a new document). The region, trailing
+ * whitespace trimmed, becomes one malformed record; reading resumes at that `{`. So a truncated object loses
  * only itself, whether its neighbour follows on the next line or glued to its last byte.
  * Invalid UTF-8 inside a string does not break the structure: it is the transform's to fail.
  */

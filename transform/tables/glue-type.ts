@@ -13,7 +13,9 @@ export function glueTypeOf(type: ColumnType): string {
       return type.kind;
     case 'array':
       return `array<${glueTypeOf(type.element)}>`;
-    case 'struct':
-      return `struct<${type.fields.map((field) => `${field.name}:${glueTypeOf(field.type)}`).join(',')}>`;
+    case 'struct': {
+      const fields = type.fields.map((field) => `${field.name}:${glueTypeOf(field.type)}`);
+      return `struct<${fields.join(',')}>`;
+    }
   }
 }
