@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { glueTypeOf } from '../transform/tables/glue-type.ts';
+import { glueType } from '../infra/glue-schema.ts';
 import { type Column, type ColumnType, TABLES } from '../transform/tables/index.ts';
 
 export const TABLE_DOCS_PATH = fileURLToPath(new URL('../docs/tables.md', import.meta.url));
@@ -37,7 +37,11 @@ export function renderTableDocs(): string {
 
 function columnRows(column: Column, prefix: string): string[] {
   const name = `${prefix}${column.name}`;
-  const cells = [`\`${name}\``, `\`${glueTypeOf(column.type)}\``, column.nullable ? 'yes' : 'no'];
+  const cells = [
+    `\`${name}\``,
+    `\`${glueType(column.type).inputString}\``,
+    column.nullable ? 'yes' : 'no',
+  ];
   const own = `| ${[...cells, column.description].join(' | ')} |`;
   const fields = structFields(column.type);
   return [own, ...fields.flatMap((field) => columnRows(field, `${name}[].`))];
