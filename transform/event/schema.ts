@@ -19,6 +19,14 @@ import {
 
 export const ORDER_STATE_CHANGE = 'order.state.change';
 
+/** An array that may be absent or null (read as empty), but is an array when present. */
+function optionalArray<T extends z.ZodType>(element: T) {
+  return z
+    .array(element, { error: 'expected an array' })
+    .nullish()
+    .transform((value) => value ?? []);
+}
+
 export const StateAtTimeSchema = z.object({
   state: requiredText,
   time: timestamp,
@@ -38,10 +46,7 @@ export const LineItemSchema = z.object({
   refunded_at: optionalTimestamp,
   removed_at: optionalTimestamp,
   modified_line_item_uuid: optionalUuid,
-  promotions: z
-    .array(PromotionSchema, { error: 'expected an array' })
-    .nullish()
-    .transform((value) => value ?? []),
+  promotions: optionalArray(PromotionSchema),
 });
 
 /** `discount` is text in the feed; a JSON number is tolerated and kept as its text. */
@@ -69,10 +74,7 @@ export const OrderPayloadSchema = z.object({
   service_type: descriptive,
   employee_name: descriptive,
   employee_id: descriptive,
-  transaction_history: z
-    .array(StateAtTimeSchema, { error: 'expected an array' })
-    .nullish()
-    .transform((value) => value ?? []),
+  transaction_history: optionalArray(StateAtTimeSchema),
   state_history: z.array(StateAtTimeSchema, { error: 'expected an array' }),
   line_items: z.array(LineItemSchema, { error: 'expected an array' }),
 });
