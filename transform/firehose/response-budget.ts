@@ -17,21 +17,26 @@ const ENVELOPE_BYTES = '{"records":[]}'.length;
 
 export class ResponseBudget {
   #remaining: number;
+  /** Each record's reserved failure answer size, worked out once. */
+  readonly #reserved = new WeakMap<FirehoseTransformationEventRecord, number>();
 
   constructor(
     records: readonly FirehoseTransformationEventRecord[],
     limitBytes: number = LAMBDA_RESPONSE_LIMIT_BYTES,
   ) {
-    const reserved = records.reduce(
-      (total, record) => total + answerBytes(failedAnswer(record)) + 1,
-      ENVELOPE_BYTES,
-    );
+    let reserved = ENVELOPE_BYTES;
+    for (const record of records) {
+      const bytes = answerBytes(failedAnswer(record));
+      this.#reserved.set(record, bytes);
+      reserved += bytes + 1;
+    }
     this.#remaining = limitBytes - reserved;
   }
 
   /** Takes room for `answer` in place of the record's reserved failure; false if it won't fit. */
   claim(record: FirehoseTransformationEventRecord, answer: Answer): boolean {
-    const extra = answerBytes(answer) - answerBytes(failedAnswer(record));
+    const failedBytes = this.#reserved.get(record) ?? answerBytes(failedAnswer(record));
+    const extra = answerBytes(answer) - failedBytes;
     if (extra > this.#remaining) return false;
     this.#remaining -= extra;
     return true;
